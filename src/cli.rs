@@ -1,0 +1,135 @@
+//! The command line, parsed with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+/// Walks a patient through a skin treatment, screen by screen: preparation,
+/// numbing, the procedure, and day-by-day aftercare.
+///
+/// Without a command, opens the interactive guide. Guides are read from
+/// --guides DIR, else ./guides when it exists, else the guides built into
+/// careguide.
+#[derive(Debug, Parser)]
+#[command(
+    name = "careguide",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Read guides from this folder (default: ./guides if present, else the built-in guides)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub guides: Option<PathBuf>,
+
+    /// Use this date as today (for demos and tests)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub today: Option<Date>,
+}
+
+/// What the interactive guide opens on.
+#[derive(Debug, Args, Default)]
+pub struct OpenArgs {
+    /// Open straight into this guide (see `careguide list`)
+    #[arg(long, value_name = "ID")]
+    pub guide: Option<String>,
+
+    /// Add an add-on to the plan (repeatable), e.g. --addon prp
+    #[arg(long = "addon", value_name = "ID")]
+    pub addons: Vec<String>,
+
+    /// The treatment date (Day 0)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+
+    /// The language of the guide and the interface, e.g. en or es
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the guides: one line per guide with its id, language and title
+    List,
+
+    /// Check guide files for errors, printing path:line:column: error|warning: message
+    ///
+    /// Exits 0 when there are no errors (and, with --strict, no warnings), 1 otherwise.
+    Check(CheckArgs),
+
+    /// Print a whole plan, non-interactively: main message, preparation,
+    /// numbing, procedure, aftercare day by day, restrictions, warning signs,
+    /// contact, disclaimer
+    Print(PrintArgs),
+
+    /// Print shell completions
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), e.g. `careguide man > careguide.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Guide files or folders to check (default: the guides in use)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// The guide's id (see `careguide list`)
+    #[arg(value_name = "GUIDE")]
+    pub guide: String,
+
+    /// The treatment date (Day 0): days are shown with their dates
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+
+    /// Merge an add-on into the plan (repeatable), e.g. --addon prp
+    #[arg(long = "addon", value_name = "ID")]
+    pub addons: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// The language, e.g. en or es (default: English, else the guide's first language)
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+
+    /// Wrap text output at this many columns
+    #[arg(long, default_value_t = 78, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+fn parse_date_arg(s: &str) -> Result<Date, String> {
+    crate::dates::parse_date(s)
+}

@@ -1,0 +1,221 @@
+//! Problems found in a guide (or config) file, with their positions.
+//!
+//! A [`Diagnostic`] holds a byte span into the file's text; [`FileReport`]
+//! turns spans into `path:line:column` when it prints them.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::text::escape_unsafe;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Does not stop the guide from loading; fails `check --strict`.
+    Warning,
+    /// The guide cannot be used.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One problem, located by a byte span in the file (or the whole file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            span: span.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            span: span.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A collector that parsing and validation passes push into.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn error(&mut self, span: impl Into<Option<Range<usize>>>, message: impl Into<String>) {
+        self.items.push(Diagnostic::error(span, message));
+    }
+
+    pub fn warning(&mut self, span: impl Into<Option<Range<usize>>>, message: impl Into<String>) {
+        self.items.push(Diagnostic::warning(span, message));
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The diagnostics in file order (by position, errors before warnings at
+    /// the same place), which is the order an author fixes them in.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by_key(|d| {
+            (
+                d.span.as_ref().map_or(0, |s| s.start),
+                std::cmp::Reverse(d.severity),
+            )
+        });
+        self.items
+    }
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Maps a byte offset in `text` to a 1-based line and column.
+pub fn position(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+/// The diagnostics of one file together with the file's text, so they can be
+/// printed as `path:line:column: severity: message`.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn new(path: impl Into<PathBuf>, source: String, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            path: path.into(),
+            source,
+            diagnostics,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// The printed lines, one per diagnostic.
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.diagnostics.iter().map(|d| self.line(d))
+    }
+
+    /// One diagnostic as `path:line:column: severity: message`. Anything that
+    /// came from the file (a key name, a text) is escaped so it cannot drive
+    /// the terminal the report is printed on.
+    pub fn line(&self, d: &Diagnostic) -> String {
+        let pos = position(&self.source, d.span.as_ref().map_or(0, |s| s.start));
+        format!(
+            "{}:{}:{}: {}: {}",
+            escape_unsafe(&self.path.display().to_string()),
+            pos.line,
+            pos.column,
+            d.severity,
+            escape_unsafe(&d.message)
+        )
+    }
+}
+
+impl fmt::Display for FileReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.lines() {
+            writeln!(f, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "a = 1\nbé = \"x\"\n";
+        assert_eq!(position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(position(text, 6), Position { line: 2, column: 1 });
+        // "bé = " is 6 bytes but 5 characters
+        assert_eq!(position(text, 12), Position { line: 2, column: 6 });
+        assert_eq!(position(text, 999).line, 3);
+    }
+
+    #[test]
+    fn report_lines_escape_terminal_controls() {
+        let report = FileReport::new(
+            "g.toml",
+            "x".into(),
+            vec![Diagnostic::error(0..1, "unknown key `\u{1b}[31m`")],
+        );
+        let line = report.lines().next().unwrap();
+        assert_eq!(line, "g.toml:1:1: error: unknown key `\\u{1b}[31m`");
+    }
+}

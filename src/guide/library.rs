@@ -1,0 +1,338 @@
+//! Finding and loading guide files: from a folder, or the copies embedded in
+//! the binary. One bad file never stops the good ones from loading.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostics, FileReport};
+use super::model::Guide;
+use super::parity::compare_languages;
+use super::{lint, parse, validate};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_guides.rs"));
+
+/// A guide file larger than this is refused before it is parsed.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where guides come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuideSource {
+    Dir(PathBuf),
+    Embedded,
+}
+
+impl GuideSource {
+    /// `--guides DIR` when given; else `./guides` when it exists; else the
+    /// guides embedded in the binary.
+    pub fn resolve(explicit: Option<&Path>) -> Self {
+        match explicit {
+            Some(dir) => GuideSource::Dir(dir.to_path_buf()),
+            None if Path::new("guides").is_dir() => GuideSource::Dir(PathBuf::from("guides")),
+            None => GuideSource::Embedded,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            GuideSource::Dir(dir) => dir.display().to_string(),
+            GuideSource::Embedded => "the guides built into careguide".to_string(),
+        }
+    }
+}
+
+/// Why no guides could be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("guides folder `{}` does not exist", .0.display())]
+    NotFound(PathBuf),
+    #[error("cannot read `{}`: {}", .0.display(), .1)]
+    Unreadable(PathBuf, io::Error),
+}
+
+/// Everything read from a guide source.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// The guides that loaded without errors, sorted by id then language.
+    pub guides: Vec<Guide>,
+    /// One report per file read, in path order (clean files have no diagnostics).
+    pub reports: Vec<FileReport>,
+}
+
+impl Library {
+    pub fn load(source: &GuideSource) -> Result<Self, LoadError> {
+        match source {
+            GuideSource::Dir(dir) => Self::load_paths(std::slice::from_ref(dir)),
+            GuideSource::Embedded => Ok(Self::from_files(
+                EMBEDDED_GUIDES
+                    .iter()
+                    .map(|(name, text)| {
+                        (
+                            PathBuf::from(format!("<built-in>/{name}")),
+                            FileContent::Bytes(text.as_bytes().to_vec()),
+                        )
+                    })
+                    .collect(),
+            )),
+        }
+    }
+
+    /// Loads files and folders (every `*.toml` directly inside a folder).
+    pub fn load_paths(paths: &[PathBuf]) -> Result<Self, LoadError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let meta = fs::metadata(path).map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
+                _ => LoadError::Unreadable(path.clone(), e),
+            })?;
+            if meta.is_dir() {
+                let mut found: Vec<PathBuf> = fs::read_dir(path)
+                    .map_err(|e| LoadError::Unreadable(path.clone(), e))?
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                    .collect();
+                found.sort();
+                for file in found {
+                    let bytes = read_limited(&file)?;
+                    files.push((file, bytes));
+                }
+            } else {
+                let bytes = read_limited(path)?;
+                files.push((path.clone(), bytes));
+            }
+        }
+        Ok(Self::from_files(files))
+    }
+
+    /// Checks each file, then the rules that span files (one guide per id
+    /// and language; translations that match their original).
+    pub fn from_files(files: Vec<(PathBuf, FileContent)>) -> Self {
+        let mut loaded: Vec<(FileReport, Option<Guide>)> = files
+            .into_iter()
+            .map(|(path, content)| load_file(path, content))
+            .collect();
+        cross_file_rules(&mut loaded);
+        let mut guides: Vec<Guide> = Vec::new();
+        let mut reports = Vec::new();
+        for (report, guide) in loaded {
+            if let Some(g) = guide.filter(|_| !report.has_errors()) {
+                guides.push(g);
+            }
+            reports.push(report);
+        }
+        guides.sort_by(|a, b| {
+            (a.id.as_str(), a.language.as_str()).cmp(&(b.id.as_str(), b.language.as_str()))
+        });
+        Library { guides, reports }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.reports
+            .iter()
+            .map(|r| r.count(super::diagnostic::Severity::Error))
+            .sum()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.reports
+            .iter()
+            .map(|r| r.count(super::diagnostic::Severity::Warning))
+            .sum()
+    }
+
+    /// The guide with this id in `language`, else in the first language it has.
+    pub fn find(&self, id: &str, language: Option<&str>) -> Option<&Guide> {
+        let mut versions = self.guides.iter().filter(|g| g.id.as_str() == id);
+        match language {
+            Some(lang) => versions.find(|g| g.language.as_str() == lang),
+            None => self
+                .guides
+                .iter()
+                .filter(|g| g.id.as_str() == id)
+                .find(|g| g.language.as_str() == "en")
+                .or_else(|| versions.next()),
+        }
+    }
+
+    /// The languages a guide id is available in.
+    pub fn languages_of(&self, id: &str) -> Vec<&str> {
+        self.guides
+            .iter()
+            .filter(|g| g.id.as_str() == id)
+            .map(|g| g.language.as_str())
+            .collect()
+    }
+
+    /// Every language any guide is in, sorted.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut langs: Vec<&str> = self.guides.iter().map(|g| g.language.as_str()).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        langs
+    }
+
+    /// The distinct guide ids, sorted.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.guides.iter().map(|g| g.id.as_str()).collect();
+        ids.dedup();
+        ids
+    }
+}
+
+/// A file's bytes, or its size when it is too large to read.
+#[derive(Debug)]
+pub enum FileContent {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+fn read_limited(path: &Path) -> Result<FileContent, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Ok(FileContent::TooLarge(meta.len()));
+    }
+    fs::read(path)
+        .map(FileContent::Bytes)
+        .map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))
+}
+
+/// Parses, validates and lints one file.
+pub fn load_file(path: PathBuf, content: FileContent) -> (FileReport, Option<Guide>) {
+    let mut d = Diagnostics::new();
+    let bytes = match content {
+        FileContent::Bytes(bytes) => bytes,
+        FileContent::TooLarge(size) => {
+            d.error(
+                None,
+                format!(
+                    "the file is {size} bytes; a guide file must be at most {} MB",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            );
+            return (FileReport::new(path, String::new(), d.into_sorted()), None);
+        }
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // The valid prefix is unchanged by the lossy conversion, so the
+            // offset of the first bad byte is the same in `text`.
+            d.error(
+                valid..valid,
+                "the file is not valid UTF-8 text here: save it as UTF-8",
+            );
+            return (FileReport::new(path, text, d.into_sorted()), None);
+        }
+    };
+    if source.trim_start_matches('\u{feff}').trim().is_empty() {
+        d.error(
+            0..0,
+            "the file is empty: a guide starts with `format_version = 1` (see guides/FORMAT.md)",
+        );
+        return (FileReport::new(path, source, d.into_sorted()), None);
+    }
+    let guide = parse::parse_guide(&source, &mut d);
+    if let Some(g) = &guide {
+        validate::validate_guide(g, &source, &mut d);
+        lint::glossary_use(g, &mut d);
+        file_name_matches(&path, g, &mut d);
+        if !crate::i18n::UiText::has_language(&g.language) {
+            d.error(
+                g.language.span.clone(),
+                format!(
+                    "careguide has no interface text in language `{}`: add i18n/{}.toml to careguide",
+                    g.language, g.language
+                ),
+            );
+        }
+    }
+    let guide = guide.filter(|_| !d.has_errors());
+    (FileReport::new(path, source, d.into_sorted()), guide)
+}
+
+fn file_name_matches(path: &Path, g: &Guide, d: &mut Diagnostics) {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return;
+    };
+    let with_lang = format!("{}.{}", g.id, g.language);
+    if stem != g.id.as_str() && stem != with_lang {
+        d.warning(
+            g.id.span.clone(),
+            format!(
+                "the file name `{stem}.toml` does not match the guide: name it `{}.toml` or `{with_lang}.toml`",
+                g.id
+            ),
+        );
+    }
+}
+
+/// Rules across files: one guide per (id, language); translations match
+/// the structure and numbers of their original.
+fn cross_file_rules(loaded: &mut [(FileReport, Option<Guide>)]) {
+    for i in 0..loaded.len() {
+        let Some(g) = &loaded[i].1 else { continue };
+        let key = (g.id.value.clone(), g.language.value.clone());
+        let span = g.id.span.clone();
+        if let Some(first) = loaded[..i].iter().find(|(_, other)| {
+            other
+                .as_ref()
+                .is_some_and(|o| (o.id.value.clone(), o.language.value.clone()) == key)
+        }) {
+            let first_path = first.0.path.display().to_string();
+            let mut d = Diagnostics::new();
+            d.error(
+                span,
+                format!(
+                    "guide `{}` in language `{}` is already defined in {first_path}; each guide and language needs its own file",
+                    key.0, key.1
+                ),
+            );
+            loaded[i].0.diagnostics.extend(d.into_sorted());
+            loaded[i].1 = None;
+        }
+    }
+    // Translations are compared with the English version, or else with the
+    // first language (alphabetically) of that guide.
+    let reference_of = |loaded: &[(FileReport, Option<Guide>)], id: &str| -> Option<usize> {
+        let versions: Vec<usize> = (0..loaded.len())
+            .filter(|&j| loaded[j].1.as_ref().is_some_and(|g| g.id.as_str() == id))
+            .collect();
+        versions
+            .iter()
+            .copied()
+            .find(|&j| {
+                loaded[j]
+                    .1
+                    .as_ref()
+                    .is_some_and(|g| g.language.as_str() == "en")
+            })
+            .or_else(|| {
+                versions
+                    .iter()
+                    .copied()
+                    .min_by_key(|&j| loaded[j].1.as_ref().map(|g| g.language.value.clone()))
+            })
+    };
+    for i in 0..loaded.len() {
+        let Some(id) = loaded[i].1.as_ref().map(|g| g.id.value.clone()) else {
+            continue;
+        };
+        let Some(r) = reference_of(loaded, &id) else {
+            continue;
+        };
+        if r == i {
+            continue;
+        }
+        let mut d = Diagnostics::new();
+        if let (Some(reference), Some(translation)) = (&loaded[r].1, &loaded[i].1) {
+            compare_languages(reference, &loaded[r].0.path, translation, &mut d);
+        }
+        if d.has_errors() {
+            loaded[i].1 = None;
+        }
+        loaded[i].0.diagnostics.extend(d.into_sorted());
+    }
+}

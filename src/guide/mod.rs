@@ -1,0 +1,15 @@
+//! Guides: the data format, loading and validation. Nothing here knows about
+//! terminals, and nothing knows about any particular treatment.
+
+pub mod diagnostic;
+pub mod library;
+pub mod lint;
+pub mod model;
+pub mod parity;
+pub mod parse;
+pub mod sections;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, FileReport, Severity};
+pub use library::{GuideSource, Library, LoadError};
+pub use model::*;

@@ -1,0 +1,170 @@
+//! A guide's text grouped into the sections a patient reads, for checks that
+//! look at prose (glossary use, reading grade) and for search.
+
+use super::model::*;
+
+/// One section of patient text.
+#[derive(Debug)]
+pub struct Section<'g> {
+    /// How `check` names it: "overview", "aftercare Day 2", "add-on prp".
+    pub name: String,
+    pub texts: Vec<&'g Text>,
+}
+
+impl Section<'_> {
+    /// The section's text as one string, one line per text.
+    pub fn joined(&self) -> String {
+        let mut out = String::new();
+        for t in &self.texts {
+            out.push_str(t);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn notes(n: &SectionNotes) -> impl Iterator<Item = &Text> {
+    n.key_points.iter()
+}
+
+/// The patient-facing sections of a guide, in reading order. Teach-back
+/// prompts are for staff and the glossary defines terms, so neither is here.
+pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
+    let mut out = Vec::new();
+    let mut intro = vec![&g.title, &g.main_message];
+    intro.extend(g.overview.about.iter());
+    intro.extend(notes(&g.overview.notes));
+    out.push(Section {
+        name: "overview".into(),
+        texts: intro,
+    });
+
+    let mut prep: Vec<&Text> = g.preparation.steps.iter().map(|s| &s.text).collect();
+    for q in &g.preparation.screening {
+        prep.push(&q.question);
+        prep.extend(q.why.iter());
+    }
+    prep.extend(notes(&g.preparation.notes));
+    out.push(Section {
+        name: "preparation".into(),
+        texts: prep,
+    });
+
+    let n = &g.numbing;
+    let mut numbing = vec![&n.what];
+    numbing.extend(
+        n.lines
+            .steps
+            .iter()
+            .chain(&n.lines.feel)
+            .chain(&n.lines.safety),
+    );
+    numbing.extend(notes(&n.notes));
+    out.push(Section {
+        name: "numbing".into(),
+        texts: numbing,
+    });
+
+    let p = &g.procedure;
+    let mut procedure: Vec<&Text> = p
+        .lines
+        .steps
+        .iter()
+        .chain(&p.lines.feel)
+        .chain(&p.lines.right_after)
+        .collect();
+    procedure.extend(notes(&p.notes));
+    out.push(Section {
+        name: "procedure".into(),
+        texts: procedure,
+    });
+
+    for e in &g.aftercare {
+        out.push(Section {
+            name: format!("aftercare {}", day_range_name(&e.days)),
+            texts: aftercare_texts(e),
+        });
+    }
+
+    let mut restrictions = Vec::new();
+    for r in &g.restrictions {
+        restrictions.push(&r.label);
+        restrictions.extend(r.note.iter());
+    }
+    if !restrictions.is_empty() {
+        out.push(Section {
+            name: "restrictions".into(),
+            texts: restrictions,
+        });
+    }
+
+    out.push(Section {
+        name: "warning signs".into(),
+        texts: g
+            .warning_signs
+            .call_clinic
+            .iter()
+            .chain(&g.warning_signs.emergency)
+            .collect(),
+    });
+
+    for a in &g.addons {
+        out.push(Section {
+            name: format!("add-on {}", a.id),
+            texts: addon_texts(a),
+        });
+    }
+    out
+}
+
+fn aftercare_texts(e: &AftercareEntry) -> Vec<&Text> {
+    let mut texts: Vec<&Text> = e.title.iter().collect();
+    for c in &e.care {
+        texts.extend(c.expect.iter().chain(&c.actions));
+    }
+    texts.extend(notes(&e.notes));
+    texts
+}
+
+fn addon_texts(a: &Addon) -> Vec<&Text> {
+    let mut texts = vec![&a.name, &a.label];
+    texts.extend(a.about.iter());
+    texts.extend(a.preparation.steps.iter().map(|s| &s.text));
+    for q in &a.preparation.screening {
+        texts.push(&q.question);
+        texts.extend(q.why.iter());
+    }
+    texts.extend(
+        a.numbing
+            .steps
+            .iter()
+            .chain(&a.numbing.feel)
+            .chain(&a.numbing.safety)
+            .chain(&a.procedure.steps)
+            .chain(&a.procedure.feel)
+            .chain(&a.procedure.right_after),
+    );
+    for e in &a.aftercare {
+        texts.extend(aftercare_texts(e));
+    }
+    for r in &a.restrictions {
+        texts.push(&r.label);
+        texts.extend(r.note.iter());
+    }
+    texts.extend(
+        a.warning_signs
+            .call_clinic
+            .iter()
+            .chain(&a.warning_signs.emergency),
+    );
+    texts
+}
+
+/// "Day 2" or "Days 4-7", for messages.
+pub fn day_range_name(days: &DayRange) -> String {
+    if days.is_single() {
+        format!("Day {}", days.from)
+    } else {
+        format!("Days {}-{}", days.from, days.to)
+    }
+}

@@ -1,0 +1,285 @@
+//! careguide's own interface text (headings, buttons, help, messages), in
+//! every language it ships, from the `i18n/*.toml` files embedded at build.
+//!
+//! Each file must hold exactly the keys of [`UiText`], and every `{name}`
+//! placeholder of the English line; `careguide check` reports a missing,
+//! unknown or mismatched key like any guide error.
+
+use std::collections::BTreeSet;
+use std::fmt::Display;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+
+use crate::guide::diagnostic::{Diagnostics, FileReport};
+use crate::toml_reader::{Table, parse_document};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_ui_text.rs"));
+
+macro_rules! ui_text {
+    ($($key:ident),* $(,)?) => {
+        /// One language's interface text.
+        #[derive(Clone, Debug)]
+        pub struct UiText {
+            pub language: String,
+            pub language_name: String,
+            /// Monday first.
+            pub weekdays: Vec<String>,
+            /// January first.
+            pub months: Vec<String>,
+            $(pub $key: String,)*
+        }
+
+        impl UiText {
+            fn read(t: &mut Table, d: &mut Diagnostics) -> Option<Self> {
+                let language = t.text(d, "language");
+                let language_name = t.text(d, "language_name");
+                let weekdays = t.text_list(d, "weekdays", true);
+                let months = t.text_list(d, "months", true);
+                $(let $key = t.text(d, stringify!($key));)*
+                if weekdays.len() != 7 {
+                    d.error(t.span(), format!("`weekdays` must list 7 days, Monday first; found {}", weekdays.len()));
+                    return None;
+                }
+                if months.len() != 12 {
+                    d.error(t.span(), format!("`months` must list 12 months, January first; found {}", months.len()));
+                    return None;
+                }
+                Some(Self {
+                    language: language?.value,
+                    language_name: language_name?.value,
+                    weekdays: weekdays.into_iter().map(|t| t.value).collect(),
+                    months: months.into_iter().map(|t| t.value).collect(),
+                    $($key: $key?.value,)*
+                })
+            }
+
+            /// (key, text) for every templated line, for placeholder checks.
+            fn lines(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($key), self.$key.as_str()),)*]
+            }
+        }
+    };
+}
+
+ui_text! {
+    date, day, day_range, day_with_date, days_before_one, days_before_many, day_of_treatment,
+    today, today_marker, minutes_one, minutes_range,
+    main_message, overview, what_it_is, preparation, screening, screening_stop,
+    numbing, numbing_minutes, numbing_what, what_happens, what_you_feel, safety,
+    procedure, procedure_duration, right_after,
+    aftercare, expect, to_do, expect_short, do_short,
+    restrictions, restrictions_intro, restriction_avoid, restriction_do, restriction_days,
+    restriction_until, day_axis, column_limit, column_days, column_note, in_force_today,
+    warning_signs, call_clinic, emergency, contact, contact_phone, contact_after_hours,
+    disclaimer, key_points, teach_back, glossary, addons, from_addon,
+    plan_for, treatment_date, no_treatment_date, content_version,
+}
+
+/// Fills `{name}` placeholders in a template.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// The `{name}` placeholders in a template.
+fn placeholders(template: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        out.insert(&rest[start + 1..start + len]);
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
+impl UiText {
+    /// A date in this language, e.g. "Sun 22 Nov 2026".
+    pub fn date(&self, date: Date) -> String {
+        let weekday = date.weekday().to_monday_zero_offset() as usize;
+        fill(
+            &self.date,
+            &[
+                ("weekday", &self.weekdays[weekday]),
+                ("day", &date.day()),
+                ("month", &self.months[date.month() as usize - 1]),
+                ("year", &date.year()),
+            ],
+        )
+    }
+
+    /// "Day 2".
+    pub fn day(&self, n: i64) -> String {
+        fill(&self.day, &[("n", &n)])
+    }
+
+    /// "Day 2" or "Days 4 to 7".
+    pub fn day_range(&self, from: i64, to: i64) -> String {
+        if from == to {
+            self.day(from)
+        } else {
+            fill(&self.day_range, &[("from", &from), ("to", &to)])
+        }
+    }
+
+    /// "Day 2, Sun 22 Nov 2026" when the date is known, else "Day 2".
+    pub fn day_with_date(&self, n: i64, date: Option<Date>) -> String {
+        match date {
+            Some(date) => fill(
+                &self.day_with_date,
+                &[("day", &self.day(n)), ("date", &self.date(date))],
+            ),
+            None => self.day(n),
+        }
+    }
+
+    /// A preparation timing: "7 days before", "1 day before", "The day of your treatment".
+    pub fn days_before(&self, day: i64) -> String {
+        match -day {
+            0 => self.day_of_treatment.clone(),
+            1 => self.days_before_one.clone(),
+            n => fill(&self.days_before_many, &[("n", &n)]),
+        }
+    }
+
+    /// "about 30 minutes" or "about 30 to 60 minutes".
+    pub fn minutes(&self, min: u32, max: u32) -> String {
+        if min == max {
+            fill(&self.minutes_one, &[("n", &min)])
+        } else {
+            fill(&self.minutes_range, &[("min", &min), ("max", &max)])
+        }
+    }
+
+    /// The English text, which every build has.
+    pub fn english() -> &'static UiText {
+        Self::for_language("en")
+    }
+
+    /// The text for a language code (`es`, `es-MX` → `es`), falling back to English.
+    pub fn for_language(code: &str) -> &'static UiText {
+        let all = all();
+        let primary = code.split('-').next().unwrap_or(code);
+        all.iter()
+            .find(|t| t.language == code)
+            .or_else(|| all.iter().find(|t| t.language == primary))
+            .or_else(|| all.iter().find(|t| t.language == "en"))
+            .or_else(|| all.first())
+            .expect("the build embeds at least one interface language")
+    }
+
+    /// Whether interface text exists for a language code.
+    pub fn has_language(code: &str) -> bool {
+        let primary = code.split('-').next().unwrap_or(code);
+        all()
+            .iter()
+            .any(|t| t.language == code || t.language == primary)
+    }
+}
+
+/// Every embedded interface language that loads without errors.
+pub fn all() -> &'static [UiText] {
+    static ALL: OnceLock<Vec<UiText>> = OnceLock::new();
+    ALL.get_or_init(|| load_all().0)
+}
+
+/// Loads and checks every embedded interface language: the texts that
+/// loaded, and one report per file.
+pub fn load_all() -> (Vec<UiText>, Vec<FileReport>) {
+    let mut texts = Vec::new();
+    let mut reports = Vec::new();
+    let mut parsed: Vec<(usize, UiText)> = Vec::new();
+    for (name, source) in EMBEDDED_UI_TEXT {
+        let mut d = Diagnostics::new();
+        let text = parse_document(source, &mut d).and_then(|doc| {
+            let mut root = Table::root(&doc);
+            let text = UiText::read(&mut root, &mut d);
+            root.finish(&mut d);
+            text
+        });
+        if let Some(text) = text.filter(|_| !d.has_errors()) {
+            parsed.push((reports.len(), text));
+        }
+        reports.push(FileReport::new(
+            PathBuf::from(format!("<built-in>/i18n/{name}")),
+            source.to_string(),
+            d.into_sorted(),
+        ));
+    }
+    // Every language must keep every placeholder of the English line.
+    let english = parsed
+        .iter()
+        .find(|(_, t)| t.language == "en")
+        .map(|(_, t)| t.clone());
+    for (report_index, text) in parsed {
+        let mut ok = true;
+        if let Some(en) = &english {
+            let report = &mut reports[report_index];
+            for ((key, line), (_, en_line)) in text.lines().into_iter().zip(en.lines()) {
+                if placeholders(line) != placeholders(en_line) {
+                    let at = report.source.find(&format!("\n{key} ")).map(|i| i + 1);
+                    report.diagnostics.push(crate::guide::Diagnostic::error(
+                        at.map(|i| i..i),
+                        format!(
+                            "`{key}` must use the placeholders {:?} like the English text, found {:?}",
+                            placeholders(en_line),
+                            placeholders(line)
+                        ),
+                    ));
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            texts.push(text);
+        }
+    }
+    (texts, reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn every_embedded_language_loads_cleanly() {
+        let (texts, reports) = load_all();
+        for r in &reports {
+            assert!(r.diagnostics.is_empty(), "{r}");
+        }
+        assert_eq!(texts.len(), EMBEDDED_UI_TEXT.len());
+        assert!(texts.iter().any(|t| t.language == "en"));
+    }
+
+    #[test]
+    fn dates_and_days_in_english() {
+        let en = UiText::english();
+        assert_eq!(en.date(date(2026, 11, 22)), "Sun 22 Nov 2026");
+        assert_eq!(
+            en.day_with_date(2, Some(date(2026, 11, 22))),
+            "Day 2, Sun 22 Nov 2026"
+        );
+        assert_eq!(en.day_with_date(2, None), "Day 2");
+        assert_eq!(en.day_range(4, 7), "Days 4 to 7");
+        assert_eq!(en.days_before(-7), "7 days before");
+        assert_eq!(en.days_before(-1), "1 day before");
+        assert_eq!(en.minutes(30, 60), "about 30 to 60 minutes");
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(
+            placeholders("{a} and {b}").into_iter().collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(fill("Day {n}", &[("n", &3)]), "Day 3");
+    }
+}

@@ -1,0 +1,18 @@
+//! careguide: a terminal guide that walks a patient through a skin
+//! treatment, screen by screen.
+//!
+//! - [`guide`]: the TOML guide format, loading and validation (no terminal).
+//! - [`plan`]: a guide merged with add-ons and dated.
+//! - [`output`]: the plan as text and Markdown.
+//! - [`i18n`]: the interface's own text, per language.
+
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod guide;
+pub mod i18n;
+pub mod output;
+pub mod plan;
+pub mod text;
+pub mod toml_reader;
+pub mod wrap;

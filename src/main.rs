@@ -1,0 +1,17 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use careguide::cli::{Cli, Command};
+use careguide::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(Command::List) | None => commands::list(&cli.global),
+        Some(Command::Check(args)) => commands::check(&cli.global, args),
+        Some(Command::Print(args)) => commands::print(&cli.global, args),
+        Some(Command::Completions { shell }) => commands::completions(*shell),
+        Some(Command::Man) => commands::man(),
+    }
+}

@@ -1,0 +1,333 @@
+//! The whole plan as a linear document: what `careguide print` writes (as
+//! text, markdown or HTML) and what plain mode reads out, in one order.
+
+use jiff::civil::Date;
+
+use crate::guide::model::*;
+use crate::i18n::{UiText, fill};
+use crate::plan::Plan;
+
+/// A printable plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub language: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A top-level section: main message, preparation, numbing, ...
+    Heading(String),
+    /// A part of a section: a day, a category.
+    Subheading(String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    /// Questions to answer yes or no.
+    Checkboxes(Vec<String>),
+    /// Text that must stand out (the main message, emergency signs).
+    Important(Vec<String>),
+    /// What to expect and do in one care category on a day.
+    Care {
+        category: String,
+        /// (label, text): ("Expect", "...") or ("Do", "...").
+        lines: Vec<(String, String)>,
+    },
+    /// The restrictions with their days, as a chart where the format allows.
+    Timeline(Timeline),
+}
+
+/// The restrictions over the plan's days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    pub first_day: i64,
+    pub last_day: i64,
+    pub today: Option<i64>,
+    pub rows: Vec<TimelineRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineRow {
+    pub label: String,
+    pub kind: RestrictionKind,
+    pub from: i64,
+    pub to: i64,
+    /// "Day 0 to Day 3 (Fri 20 Nov 2026 to Mon 23 Nov 2026)".
+    pub when: String,
+    pub note: Option<String>,
+}
+
+/// A text line, marked with its add-on when it came from one.
+fn line(plan: &Plan, ui: &UiText, t: &Text) -> String {
+    match plan.origin_addon(t.origin) {
+        Some(addon) => format!(
+            "{} {}",
+            t.value,
+            fill(&ui.from_addon, &[("label", &addon.label)])
+        ),
+        None => t.value.clone(),
+    }
+}
+
+fn lines(plan: &Plan, ui: &UiText, texts: &[Text]) -> Vec<String> {
+    texts.iter().map(|t| line(plan, ui, t)).collect()
+}
+
+/// "Day 0 to Day 3", with dates when the plan has a treatment date.
+pub fn restriction_when(plan: &Plan, ui: &UiText, from: i64, to: i64) -> String {
+    if from == to {
+        return ui.day_with_date(from, plan.date_of(from));
+    }
+    let days = fill(&ui.restriction_until, &[("from", &from), ("to", &to)]);
+    match (plan.date_of(from), plan.date_of(to)) {
+        (Some(a), Some(b)) => format!("{days} ({} – {})", ui.date(a), ui.date(b)),
+        _ => days,
+    }
+}
+
+/// The restrictions as timeline rows, in guide order.
+pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
+    let (first_day, last_day) = plan.guide.day_span();
+    Timeline {
+        first_day,
+        last_day,
+        today: today.and_then(|t| plan.day_of(t)),
+        rows: plan
+            .guide
+            .restrictions
+            .iter()
+            .map(|r| TimelineRow {
+                label: line(plan, ui, &r.label),
+                kind: r.kind,
+                from: r.days.from,
+                to: r.days.to,
+                when: restriction_when(plan, ui, r.days.from, r.days.to),
+                note: r.note.as_ref().map(|n| line(plan, ui, n)),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the whole plan in reading order: main message, what it is,
+/// preparation, numbing, procedure, aftercare day by day, restrictions,
+/// warning signs, contact, disclaimer.
+pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -> Document {
+    let g = &plan.guide;
+    let mut b = Vec::new();
+
+    // Header: what plan this is, for which date.
+    let mut header = vec![g.treatment.value.clone()];
+    for addon in plan.chosen_addons() {
+        header.push(addon.label.value.clone());
+    }
+    b.push(Block::Paragraph(header.join(", ")));
+    match plan.treatment_date {
+        Some(date) => b.push(Block::Paragraph(format!(
+            "{}: {}",
+            ui.treatment_date,
+            ui.date(date)
+        ))),
+        None => b.push(Block::Paragraph(ui.no_treatment_date.clone())),
+    }
+
+    b.push(Block::Heading(ui.main_message.clone()));
+    b.push(Block::Important(vec![g.main_message.value.clone()]));
+
+    b.push(Block::Heading(ui.what_it_is.clone()));
+    for p in &g.overview.about {
+        b.push(Block::Paragraph(p.value.clone()));
+    }
+    key_points(&mut b, plan, ui, &g.overview.notes);
+    let addons: Vec<&Addon> = plan.chosen_addons().collect();
+    if !addons.is_empty() {
+        b.push(Block::Subheading(ui.addons.clone()));
+        for a in addons {
+            b.push(Block::Paragraph(format!(
+                "{}: {}",
+                a.name,
+                join_text(&a.about)
+            )));
+        }
+    }
+
+    // Preparation, grouped by day.
+    b.push(Block::Heading(ui.preparation.clone()));
+    let mut steps = g.preparation.steps.iter().peekable();
+    while let Some(first) = steps.next() {
+        let day = first.day;
+        let mut group = vec![line(plan, ui, &first.text)];
+        while let Some(next) = steps.next_if(|s| s.day == day) {
+            group.push(line(plan, ui, &next.text));
+        }
+        let when = ui.days_before(day);
+        let heading = match plan.date_of(day) {
+            Some(date) => format!("{when} ({})", ui.date(date)),
+            None => when,
+        };
+        b.push(Block::Subheading(heading));
+        b.push(Block::Bullets(group));
+    }
+    if !g.preparation.screening.is_empty() {
+        b.push(Block::Subheading(ui.screening.clone()));
+        b.push(Block::Checkboxes(
+            g.preparation
+                .screening
+                .iter()
+                .map(|q| line(plan, ui, &q.question))
+                .collect(),
+        ));
+    }
+    key_points(&mut b, plan, ui, &g.preparation.notes);
+
+    // Numbing.
+    let n = &g.numbing;
+    b.push(Block::Heading(ui.numbing.clone()));
+    b.push(Block::Paragraph(n.what.value.clone()));
+    b.push(Block::Paragraph(fill(
+        &ui.numbing_minutes,
+        &[("minutes", &ui.minutes(n.minutes, n.minutes))],
+    )));
+    list(&mut b, &ui.what_happens, lines(plan, ui, &n.lines.steps));
+    list(&mut b, &ui.what_you_feel, lines(plan, ui, &n.lines.feel));
+    list(&mut b, &ui.safety, lines(plan, ui, &n.lines.safety));
+    key_points(&mut b, plan, ui, &n.notes);
+
+    // Procedure.
+    let p = &g.procedure;
+    b.push(Block::Heading(ui.procedure.clone()));
+    b.push(Block::Paragraph(fill(
+        &ui.procedure_duration,
+        &[(
+            "minutes",
+            &ui.minutes(p.duration_minutes.0, p.duration_minutes.1),
+        )],
+    )));
+    list(&mut b, &ui.what_happens, lines(plan, ui, &p.lines.steps));
+    list(&mut b, &ui.what_you_feel, lines(plan, ui, &p.lines.feel));
+    list(
+        &mut b,
+        &ui.right_after,
+        lines(plan, ui, &p.lines.right_after),
+    );
+    key_points(&mut b, plan, ui, &p.notes);
+
+    // Aftercare, day by day.
+    b.push(Block::Heading(ui.aftercare.clone()));
+    let today_day = today.and_then(|t| plan.day_of(t));
+    for entry in &g.aftercare {
+        let mut heading = aftercare_heading(plan, ui, entry);
+        if today_day.is_some_and(|d| entry.days.contains(d)) {
+            heading = format!("{heading} [{}]", ui.today_marker);
+        }
+        b.push(Block::Subheading(heading));
+        for care in &entry.care {
+            let name = g
+                .category(&care.category)
+                .map_or(care.category.value.clone(), |c| c.name.value.clone());
+            let mut lines = Vec::new();
+            for e in &care.expect {
+                lines.push((ui.expect_short.clone(), line(plan, ui, e)));
+            }
+            for a in &care.actions {
+                lines.push((ui.do_short.clone(), line(plan, ui, a)));
+            }
+            b.push(Block::Care {
+                category: name,
+                lines,
+            });
+        }
+        key_points(&mut b, plan, ui, &entry.notes);
+    }
+
+    if !g.restrictions.is_empty() {
+        b.push(Block::Heading(ui.restrictions.clone()));
+        b.push(Block::Timeline(timeline(plan, ui, today)));
+    }
+
+    b.push(Block::Heading(ui.warning_signs.clone()));
+    list(
+        &mut b,
+        &ui.call_clinic,
+        lines(plan, ui, &g.warning_signs.call_clinic),
+    );
+    b.push(Block::Subheading(ui.emergency.clone()));
+    b.push(Block::Important(lines(
+        plan,
+        ui,
+        &g.warning_signs.emergency,
+    )));
+
+    b.push(Block::Heading(ui.contact.clone()));
+    b.push(Block::Paragraph(contact.name.value.clone()));
+    b.push(Block::Paragraph(format!(
+        "{}: {}",
+        ui.contact_phone, contact.phone
+    )));
+    b.push(Block::Paragraph(format!(
+        "{}: {}",
+        ui.contact_after_hours, contact.after_hours
+    )));
+
+    if !g.glossary.is_empty() {
+        b.push(Block::Heading(ui.glossary.clone()));
+        b.push(Block::Bullets(
+            g.glossary
+                .iter()
+                .map(|e| format!("{}: {}", e.term, e.definition))
+                .collect(),
+        ));
+    }
+
+    b.push(Block::Heading(ui.disclaimer.clone()));
+    b.push(Block::Paragraph(g.disclaimer.value.clone()));
+    b.push(Block::Paragraph(fill(
+        &ui.content_version,
+        &[
+            ("version", &g.content_version),
+            ("date", &ui.date(g.reviewed)),
+        ],
+    )));
+
+    Document {
+        title: g.title.value.clone(),
+        language: g.language.value.clone(),
+        blocks: b,
+    }
+}
+
+/// "Day 2, Sun 22 Nov 2026: The second day" or "Days 4 to 7: ...".
+pub fn aftercare_heading(plan: &Plan, ui: &UiText, entry: &AftercareEntry) -> String {
+    let days = if entry.days.is_single() {
+        ui.day_with_date(entry.days.from, plan.date_of(entry.days.from))
+    } else {
+        let range = ui.day_range(entry.days.from, entry.days.to);
+        match (plan.date_of(entry.days.from), plan.date_of(entry.days.to)) {
+            (Some(a), Some(b)) => format!("{range}, {} – {}", ui.date(a), ui.date(b)),
+            _ => range,
+        }
+    };
+    match &entry.title {
+        Some(title) => format!("{days}: {title}"),
+        None => days,
+    }
+}
+
+fn join_text(texts: &[Text]) -> String {
+    texts
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn list(b: &mut Vec<Block>, heading: &str, items: Vec<String>) {
+    if !items.is_empty() {
+        b.push(Block::Subheading(heading.to_string()));
+        b.push(Block::Bullets(items));
+    }
+}
+
+fn key_points(b: &mut Vec<Block>, plan: &Plan, ui: &UiText, notes: &SectionNotes) {
+    list(b, &ui.key_points, lines(plan, ui, &notes.key_points));
+}

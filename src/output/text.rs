@@ -1,0 +1,147 @@
+//! The plan as plain text, wrapped for a terminal or a text file.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::document::{Block, Document, Timeline};
+use crate::guide::model::RestrictionKind;
+use crate::i18n::UiText;
+use crate::text::sanitize;
+use crate::wrap::{truncate, wrap_hanging};
+
+/// Renders the document as text, `width` columns wide.
+pub fn render(doc: &Document, ui: &UiText, width: usize) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let title = sanitize(&doc.title).to_uppercase();
+    out.push(title.clone());
+    out.push("=".repeat(title.width()));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                let h = sanitize(h).to_uppercase();
+                out.push(String::new());
+                out.push(h.clone());
+                out.push("-".repeat(h.width()));
+            }
+            Block::Subheading(h) => {
+                out.push(String::new());
+                out.extend(wrap_hanging(&sanitize(h), width, "", "  "));
+            }
+            Block::Paragraph(p) => out.extend(wrap_hanging(&sanitize(p), width, "  ", "  ")),
+            Block::Bullets(items) => {
+                for item in items {
+                    out.extend(wrap_hanging(&sanitize(item), width, "  - ", "    "));
+                }
+            }
+            Block::Checkboxes(items) => {
+                for item in items {
+                    out.extend(wrap_hanging(&sanitize(item), width, "  [ ] ", "      "));
+                }
+            }
+            Block::Important(items) => {
+                for item in items {
+                    out.extend(wrap_hanging(&sanitize(item), width, "  ! ", "    "));
+                }
+            }
+            Block::Care { category, lines } => {
+                out.extend(wrap_hanging(&sanitize(category), width, "  ", "  "));
+                for (label, text) in lines {
+                    let first = format!("    {}: ", sanitize(label));
+                    let rest = " ".repeat(first.width());
+                    out.extend(wrap_hanging(&sanitize(text), width, &first, &rest));
+                }
+            }
+            Block::Timeline(t) => timeline(&mut out, t, ui, width),
+        }
+    }
+    let mut text = out
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text
+}
+
+/// The restrictions as a list, then as a chart with one column per day
+/// when it fits the width.
+fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize) {
+    out.extend(wrap_hanging(&ui.restrictions_intro, width, "  ", "  "));
+    for row in &t.rows {
+        let kind = match row.kind {
+            RestrictionKind::Avoid => &ui.restriction_avoid,
+            RestrictionKind::Do => &ui.restriction_do,
+        };
+        out.extend(wrap_hanging(
+            &format!("{} ({kind}): {}", sanitize(&row.label), row.when),
+            width,
+            "  - ",
+            "    ",
+        ));
+        if let Some(note) = &row.note {
+            out.extend(wrap_hanging(&sanitize(note), width, "    ", "    "));
+        }
+    }
+    let days = (t.last_day - t.first_day + 1) as usize;
+    // Labels as wide as the longest, within what the chart leaves free.
+    let longest = t.rows.iter().map(|r| r.label.width()).max().unwrap_or(0);
+    let label_width = longest
+        .min(width.saturating_sub(2 + 1 + days + 4))
+        .max(ui.day_axis.width());
+    if label_width < 12 || t.rows.is_empty() {
+        return;
+    }
+    let col = |day: i64| (day - t.first_day) as usize;
+    // Day numbers may run a few columns past the last day.
+    let mut scale = vec![' '; days + 4];
+    let mut ticks = vec![' '; days];
+    for day in t.first_day..=t.last_day {
+        if day == 0 || day % 5 == 0 || day == t.first_day || day == t.last_day {
+            let label = day.to_string();
+            let start = col(day);
+            // Write the number where it fits without overwriting another.
+            let near = start.saturating_sub(1)..(start + label.len() + 1).min(scale.len());
+            if scale[near].iter().all(|c| *c == ' ') {
+                for (i, ch) in label.chars().enumerate() {
+                    scale[start + i] = ch;
+                }
+                ticks[start] = '|';
+            }
+        }
+    }
+    out.push(String::new());
+    let pad = |s: &str| format!("  {:<label_width$} ", truncate(s, label_width));
+    out.push(format!(
+        "{}{}",
+        pad(&ui.day_axis),
+        scale.iter().collect::<String>()
+    ));
+    out.push(format!("{}{}", pad(""), ticks.iter().collect::<String>()));
+    for row in &t.rows {
+        let fill = match row.kind {
+            RestrictionKind::Avoid => '█',
+            RestrictionKind::Do => '▒',
+        };
+        let bar: String = (t.first_day..=t.last_day)
+            .map(|d| {
+                if d >= row.from && d <= row.to {
+                    fill
+                } else {
+                    '·'
+                }
+            })
+            .collect();
+        out.push(format!("{}{bar}", pad(&sanitize(&row.label))));
+    }
+    if let Some(today) = t.today.filter(|d| (t.first_day..=t.last_day).contains(d)) {
+        out.push(format!(
+            "{}{}^ {}",
+            pad(""),
+            " ".repeat(col(today)),
+            ui.today_marker
+        ));
+    }
+    out.push(format!(
+        "  █ {}   ▒ {}",
+        ui.restriction_avoid, ui.restriction_do
+    ));
+}

@@ -1,0 +1,114 @@
+//! Terminal safety for text that comes from files: guide text, config values,
+//! file names. Guide text must never be able to drive the terminal.
+
+use std::borrow::Cow;
+
+/// True for characters that must never appear in guide text: C0 and C1
+/// controls (ESC, newline, tab, DEL, CSI ...), line and paragraph separators,
+/// bidirectional overrides and isolates, and other invisible format
+/// characters (zero-width space and joiners, BOM, soft hyphen, ...).
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+                | '\u{E0100}'..='\u{E01EF}'
+        )
+}
+
+/// The first unsafe character in `s`, with its character index.
+pub fn first_unsafe_char(s: &str) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|&(_, c)| is_unsafe_char(c))
+}
+
+/// A readable name for an unsafe character, for error messages.
+pub fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => " ESCAPE",
+        '\n' => " LINE FEED",
+        '\r' => " CARRIAGE RETURN",
+        '\t' => " TAB",
+        '\u{7f}' => " DELETE",
+        '\u{9b}' => " CONTROL SEQUENCE INTRODUCER",
+        '\u{9d}' => " OPERATING SYSTEM COMMAND",
+        '\u{200B}' => " ZERO WIDTH SPACE",
+        '\u{200D}' => " ZERO WIDTH JOINER",
+        '\u{202E}' => " RIGHT-TO-LEFT OVERRIDE",
+        '\u{FEFF}' => " BYTE ORDER MARK",
+        _ if c.is_control() => " control character",
+        _ => " invisible formatting character",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
+/// Escapes unsafe characters as `\u{..}` so a message that quotes file
+/// content can be printed to a terminal.
+pub fn escape_unsafe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Replaces unsafe characters with U+FFFD for display. Validation already
+/// rejects them in guides; this is the last line of defence on output.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_invisibles_are_unsafe() {
+        for c in [
+            '\u{1b}', '\n', '\t', '\u{7f}', '\u{9b}', '\u{9d}', '\u{200B}', '\u{202E}', '\u{2066}',
+            '\u{FEFF}', '\u{2028}',
+        ] {
+            assert!(is_unsafe_char(c), "{c:?} should be unsafe");
+        }
+        for c in ['a', 'é', 'ñ', '¿', '—', '’', '中', '😀', ' '] {
+            assert!(!is_unsafe_char(c), "{c:?} should be allowed");
+        }
+    }
+
+    #[test]
+    fn sanitize_and_escape() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+        assert_eq!(escape_unsafe("a\u{1b}b"), "a\\u{1b}b");
+        assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+        assert_eq!(first_unsafe_char("ab\u{9b}"), Some((2, '\u{9b}')));
+    }
+}
