@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::ui::ThemeName;
+
 /// Walks a patient through a skin treatment, screen by screen: preparation,
 /// numbing, the procedure, and day-by-day aftercare.
 ///
@@ -42,7 +44,7 @@ pub struct GlobalArgs {
 }
 
 /// What the interactive guide opens on.
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct OpenArgs {
     /// Open straight into this guide (see `careguide list`)
     #[arg(long, value_name = "ID")]
@@ -59,6 +61,18 @@ pub struct OpenArgs {
     /// The language of the guide and the interface, e.g. en or es
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+
+    /// Colour theme (NO_COLOR in the environment turns colour off in any theme)
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+
+    /// Do not capture the mouse (keeps the terminal's own text selection)
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Reload the guides when a file changes, staying on the same screen (for guide authors)
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Subcommand)]

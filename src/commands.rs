@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, PrintArgs};
+use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
 use crate::guide::{FileReport, GuideSource, Library, Severity};
 use crate::i18n::{self, UiText};
 use crate::output::{document, markdown, text};
@@ -158,6 +158,39 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 pub fn man() -> ExitCode {
     match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// Opens the interactive guide.
+pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
+    use crate::app::{App, Mode, Options};
+    let library = match load_library(global) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let source = GuideSource::resolve(global.guides.as_deref());
+    let options = Options {
+        mode: Mode::Practitioner,
+        language: open.lang.clone(),
+        guide: open.guide.clone(),
+        addons: open.addons.clone(),
+        treatment_date: open.date,
+        today: global.today.unwrap_or_else(crate::dates::today),
+        contact: None,
+    };
+    let app = match App::new(library, options, std::time::Instant::now()) {
+        Ok(app) => app,
+        Err(e) => return fail(e),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let run = crate::tui::RunOptions {
+        theme: crate::ui::Theme::new(open.theme, no_color),
+        mouse: !open.no_mouse,
+        watch: open.watch.then_some(source),
+    };
+    match crate::tui::run(app, run) {
+        Ok(code) => ExitCode::from(code),
         Err(e) => fail(e),
     }
 }

@@ -6,13 +6,18 @@
 //! - [`output`]: the plan as text and Markdown.
 //! - [`i18n`]: the interface's own text, per language.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod guide;
 pub mod i18n;
+pub mod input;
+pub mod keymap;
 pub mod output;
 pub mod plan;
 pub mod text;
 pub mod toml_reader;
+pub mod tui;
+pub mod ui;
 pub mod wrap;

@@ -8,7 +8,8 @@ use careguide::commands;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        Some(Command::List) | None => commands::list(&cli.global),
+        None => commands::interactive(&cli.global, &cli.open),
+        Some(Command::List) => commands::list(&cli.global),
         Some(Command::Check(args)) => commands::check(&cli.global, args),
         Some(Command::Print(args)) => commands::print(&cli.global, args),
         Some(Command::Completions { shell }) => commands::completions(*shell),

@@ -1,0 +1,153 @@
+//! The numbing countdown. Time is passed in, so tests never sleep.
+
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Ready,
+    Running { since: Instant, before: Duration },
+    Paused { elapsed: Duration },
+}
+
+/// A countdown the practitioner starts, pauses and resets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Countdown {
+    total: Duration,
+    state: State,
+}
+
+/// What the countdown shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Ready,
+    Running,
+    Paused,
+    Done,
+}
+
+impl Countdown {
+    pub fn new(total: Duration) -> Self {
+        Self {
+            total,
+            state: State::Ready,
+        }
+    }
+
+    pub fn total(&self) -> Duration {
+        self.total
+    }
+
+    fn elapsed(&self, now: Instant) -> Duration {
+        match self.state {
+            State::Ready => Duration::ZERO,
+            State::Running { since, before } => before + now.saturating_duration_since(since),
+            State::Paused { elapsed } => elapsed,
+        }
+    }
+
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.total.saturating_sub(self.elapsed(now))
+    }
+
+    pub fn phase(&self, now: Instant) -> Phase {
+        if self.remaining(now).is_zero() {
+            return Phase::Done;
+        }
+        match self.state {
+            State::Ready => Phase::Ready,
+            State::Running { .. } => Phase::Running,
+            State::Paused { .. } => Phase::Paused,
+        }
+    }
+
+    /// Starts, pauses or resumes; when time is up it starts again.
+    pub fn toggle(&mut self, now: Instant) {
+        self.state = match self.phase(now) {
+            Phase::Ready => State::Running {
+                since: now,
+                before: Duration::ZERO,
+            },
+            Phase::Running => State::Paused {
+                elapsed: self.elapsed(now),
+            },
+            Phase::Paused => State::Running {
+                since: now,
+                before: self.elapsed(now),
+            },
+            Phase::Done => State::Running {
+                since: now,
+                before: Duration::ZERO,
+            },
+        };
+    }
+
+    pub fn reset(&mut self) {
+        self.state = State::Ready;
+    }
+
+    /// Whether the countdown is moving (the screen must be redrawn as it does).
+    pub fn is_running(&self, now: Instant) -> bool {
+        self.phase(now) == Phase::Running
+    }
+
+    /// How long until the shown time changes (the next whole second), while
+    /// it runs.
+    pub fn next_change(&self, now: Instant) -> Option<Duration> {
+        if !self.is_running(now) {
+            return None;
+        }
+        let remaining = self.remaining(now);
+        let sub = remaining.subsec_nanos();
+        Some(if sub == 0 {
+            Duration::from_secs(1)
+        } else {
+            Duration::from_nanos(u64::from(sub))
+        })
+    }
+
+    /// Whole seconds left, rounded up (so it shows 30:00 at the start and
+    /// 00:00 only when time is up).
+    pub fn seconds_left(&self, now: Instant) -> u64 {
+        let r = self.remaining(now);
+        r.as_secs() + u64::from(r.subsec_nanos() > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_down_pauses_and_finishes() {
+        let t0 = Instant::now();
+        let s = Duration::from_secs;
+        let mut c = Countdown::new(s(60));
+        assert_eq!(c.phase(t0), Phase::Ready);
+        assert_eq!(c.seconds_left(t0), 60);
+        c.toggle(t0);
+        assert_eq!(c.phase(t0 + s(10)), Phase::Running);
+        assert_eq!(c.seconds_left(t0 + s(10)), 50);
+        c.toggle(t0 + s(10)); // pause
+        assert_eq!(c.seconds_left(t0 + s(40)), 50, "paused time does not count");
+        assert_eq!(c.next_change(t0 + s(40)), None, "no redraws while paused");
+        c.toggle(t0 + s(40)); // resume
+        assert_eq!(c.seconds_left(t0 + s(41)), 49);
+        assert_eq!(c.phase(t0 + s(90)), Phase::Done);
+        assert_eq!(c.seconds_left(t0 + s(90)), 0);
+        assert!(!c.is_running(t0 + s(90)));
+        c.reset();
+        assert_eq!(c.phase(t0 + s(91)), Phase::Ready);
+    }
+
+    #[test]
+    fn next_change_lands_on_whole_seconds() {
+        let t0 = Instant::now();
+        let mut c = Countdown::new(Duration::from_secs(10));
+        c.toggle(t0);
+        assert_eq!(c.next_change(t0), Some(Duration::from_secs(1)));
+        assert_eq!(
+            c.next_change(t0 + Duration::from_millis(300)),
+            Some(Duration::from_millis(700))
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! A screen's scrollable body: wrapped, styled lines, each of which may be
+//! clickable, with search matches highlighted.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::Action;
+use crate::text::sanitize;
+use crate::wrap::wrap;
+
+/// The lines of a body, built for one width.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub lines: Vec<Line<'static>>,
+    /// What a click on each line does.
+    pub hits: Vec<Option<Action>>,
+    /// The lines that must be visible (the cursor's item).
+    pub cursor: Option<(usize, usize)>,
+    /// The first line that holds a search match.
+    pub first_match: Option<usize>,
+    width: usize,
+    query: String,
+    highlight: Style,
+}
+
+impl Body {
+    pub fn new(width: u16, query: &str, highlight: Style) -> Self {
+        Self {
+            width: usize::from(width).max(1),
+            query: query.to_lowercase(),
+            highlight,
+            ..Self::default()
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    pub fn blank(&mut self) {
+        self.push(Line::default(), None);
+    }
+
+    /// A line as it is (cut at the edge if too wide).
+    pub fn push(&mut self, line: Line<'static>, hit: Option<Action>) {
+        self.lines.push(line);
+        self.hits.push(hit);
+    }
+
+    /// A wrapped paragraph.
+    pub fn text(&mut self, text: &str, style: Style) -> (usize, usize) {
+        self.item(0, "", style, text, style, None)
+    }
+
+    /// A wrapped paragraph with a left indent.
+    pub fn indented(&mut self, indent: usize, text: &str, style: Style) -> (usize, usize) {
+        self.item(indent, "", style, text, style, None)
+    }
+
+    /// A wrapped item: `indent` spaces, a prefix (a bullet, a checkbox), then
+    /// the text; continuation lines line up under the text. Returns the
+    /// first and last line.
+    pub fn item(
+        &mut self,
+        indent: usize,
+        prefix: &str,
+        prefix_style: Style,
+        text: &str,
+        style: Style,
+        hit: Option<Action>,
+    ) -> (usize, usize) {
+        let text = sanitize(text);
+        // Leading spaces in the text count as indent (wrapping drops them).
+        let indent = indent + (text.len() - text.trim_start_matches(' ').len());
+        let lead = indent + prefix.width();
+        let inner = self.width.saturating_sub(lead).max(1);
+        let first = self.lines.len();
+        for (i, part) in wrap(&text, inner).into_iter().enumerate() {
+            let mut spans = vec![Span::raw(" ".repeat(indent))];
+            if i == 0 {
+                spans.push(Span::styled(prefix.to_string(), prefix_style));
+            } else {
+                spans.push(Span::raw(" ".repeat(prefix.width())));
+            }
+            let had_match = self.highlighted(&part, style, &mut spans);
+            if had_match && self.first_match.is_none() {
+                self.first_match = Some(self.lines.len());
+            }
+            self.push(Line::from(spans), hit.clone());
+        }
+        (first, self.lines.len().saturating_sub(1))
+    }
+
+    /// Splits `text` into spans with the search matches highlighted.
+    fn highlighted(&self, text: &str, style: Style, spans: &mut Vec<Span<'static>>) -> bool {
+        if self.query.is_empty() {
+            spans.push(Span::styled(text.to_string(), style));
+            return false;
+        }
+        let lower = text.to_lowercase();
+        // Highlighting needs byte positions that agree between the text and
+        // its lowercase form; skip it for the rare text where they don't.
+        if lower.len() != text.len() {
+            spans.push(Span::styled(text.to_string(), style));
+            return false;
+        }
+        let mut found = false;
+        let mut at = 0;
+        while let Some(pos) = lower[at..].find(&self.query) {
+            let start = at + pos;
+            let end = start + self.query.len();
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                break;
+            }
+            if start > at {
+                spans.push(Span::styled(text[at..start].to_string(), style));
+            }
+            spans.push(Span::styled(text[start..end].to_string(), self.highlight));
+            found = true;
+            at = end;
+        }
+        if at < text.len() {
+            spans.push(Span::styled(text[at..].to_string(), style));
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn items_wrap_under_their_text() {
+        let mut b = Body::new(14, "", Style::new());
+        let (first, last) = b.item(
+            2,
+            "- ",
+            Style::new(),
+            "one two three four",
+            Style::new(),
+            None,
+        );
+        assert_eq!((first, last), (0, 1));
+        assert_eq!(plain(&b.lines[0]), "  - one two");
+        assert_eq!(plain(&b.lines[1]), "    three four");
+    }
+
+    #[test]
+    fn matches_are_split_out_and_found() {
+        let hl = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+        let mut b = Body::new(40, "SUN", hl);
+        b.text("No sun. Sunscreen daily.", Style::new());
+        let spans = &b.lines[0].spans;
+        let marked: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.style == hl)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(marked, ["sun", "Sun"]);
+        assert_eq!(b.first_match, Some(0));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_screen() {
+        let mut b = Body::new(40, "", Style::new());
+        b.text("a\u{1b}[2Jb", Style::new());
+        assert!(!plain(&b.lines[0]).contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,195 @@
+//! The restrictions timeline: days across, limits down, today's column
+//! marked, and when each limit ends in words.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::plan::{body_for, tagged};
+use crate::app::{Action, App};
+use crate::guide::RestrictionKind;
+use crate::i18n::fill;
+use crate::ui::{Theme, draw_body, origin_style};
+use crate::wrap::truncate;
+
+/// The days the chart shows: all of the plan's days when they fit, else a
+/// window around today (or Day 0).
+fn window(first: i64, last: i64, columns: usize, focus: i64) -> (i64, i64) {
+    let days = (last - first + 1) as usize;
+    if days <= columns {
+        return (first, last);
+    }
+    let columns = columns.max(1) as i64;
+    let start = (focus - columns / 3).clamp(first, last - columns + 1);
+    (start, start + columns - 1)
+}
+
+pub fn draw(
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) -> u16 {
+    let ui = app.ui();
+    let g = app.guide();
+    let mut b = body_for(app, theme, area);
+    let width = b.width();
+    let (first, last) = g.day_span();
+    let today = app.today_day();
+
+    let until = |to: i64| fill(&ui.limit_until, &[("day", &ui.day(to))]);
+    let until_w = g
+        .restrictions
+        .iter()
+        .map(|r| until(r.days.to).width())
+        .max()
+        .unwrap_or(0);
+    let longest = g
+        .restrictions
+        .iter()
+        .map(|r| r.label.width())
+        .max()
+        .unwrap_or(0);
+    let days = (last - first + 1) as usize;
+    // Labels give way (down to 16 columns) so every day fits if it can.
+    let fixed = 1 + 1 + 1 + until_w;
+    let label_w = longest
+        .min(40)
+        .min(width.saturating_sub(fixed + days).max(16))
+        .max(8);
+    let room = width.saturating_sub(fixed + label_w);
+    let cell = (room / days.max(1)).clamp(1, 3);
+    let (from, to) = window(first, last, room / cell, today.unwrap_or(0));
+    let span = ((to - from + 1) as usize) * cell;
+    let col = |day: i64| ((day - from) as usize) * cell;
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+
+    // The day numbers, then today's marker.
+    let mut scale = vec![' '; span + 3];
+    for day in from..=to {
+        if day == 0 || day % 5 == 0 || day == from || day == to {
+            let label = day.to_string();
+            let at = col(day);
+            let end = (at + label.len() + 1).min(scale.len());
+            if scale[at.saturating_sub(1)..end].iter().all(|c| *c == ' ') {
+                for (i, ch) in label.chars().enumerate() {
+                    scale[at + i] = ch;
+                }
+            }
+        }
+    }
+    b.push(
+        Line::from(vec![
+            Span::styled(format!(" {}", pad(&ui.day_axis, label_w + 1)), theme.muted),
+            Span::styled(scale.iter().collect::<String>(), theme.muted),
+        ]),
+        None,
+    );
+    let today_col = today.filter(|d| (from..=to).contains(d)).map(col);
+    if let (Some(at), Some(day)) = (today_col, today) {
+        b.push(
+            Line::from(vec![
+                Span::raw(" ".repeat(label_w + 2 + at)),
+                Span::styled(
+                    format!("▼ {} ({})", ui.today_marker, ui.day(day)),
+                    theme.today,
+                ),
+            ]),
+            None,
+        );
+    }
+
+    for r in &g.restrictions {
+        let (fill_ch, style) = match r.kind {
+            RestrictionKind::Avoid => ('█', theme.avoid),
+            RestrictionKind::Do => ('▒', theme.keep),
+        };
+        let label_style = origin_style(app, theme, r.label.origin, theme.text);
+        let mut spans = vec![Span::styled(
+            format!(" {} ", pad(&truncate(&r.label, label_w), label_w)),
+            label_style,
+        )];
+        for day in from..=to {
+            let on = r.days.contains(day);
+            let is_today = Some(day) == today;
+            let (ch, st) = match (on, is_today) {
+                (true, false) => (fill_ch, style),
+                (true, true) => (fill_ch, style.patch(theme.today)),
+                (false, true) => ('│', theme.today),
+                (false, false) => ('·', theme.muted),
+            };
+            spans.push(Span::styled(ch.to_string().repeat(cell), st));
+        }
+        spans.push(Span::styled(format!(" {}", until(r.days.to)), theme.muted));
+        b.push(Line::from(spans), None);
+    }
+    b.push(
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled("█", theme.avoid),
+            Span::styled(format!(" {}   ", ui.restriction_avoid), theme.muted),
+            Span::styled("▒", theme.keep),
+            Span::styled(format!(" {}", ui.restriction_do), theme.muted),
+        ]),
+        None,
+    );
+
+    // What applies today, in words.
+    if let Some(day) = today {
+        b.blank();
+        b.text(
+            &format!(" {} ({})", ui.in_force_today, ui.day(day)),
+            theme.heading,
+        );
+        let now: Vec<_> = g.restrictions_on(day).collect();
+        if now.is_empty() {
+            b.indented(2, &ui.no_limits, theme.muted);
+        }
+        for r in now {
+            b.item(
+                2,
+                "• ",
+                theme.muted,
+                &format!("{} ({})", tagged(app, &r.label), until(r.days.to)),
+                theme.text,
+                None,
+            );
+        }
+    }
+
+    // Every limit with its days and note.
+    b.blank();
+    b.text(&format!(" {}", ui.restrictions_intro), theme.heading);
+    for r in &g.restrictions {
+        let when = crate::output::document::restriction_when(&app.plan, ui, r.days.from, r.days.to);
+        let style = origin_style(app, theme, r.label.origin, theme.title);
+        b.item(
+            2,
+            "• ",
+            theme.muted,
+            &format!("{}: {when}", tagged(app, &r.label)),
+            style,
+            None,
+        );
+        if let Some(note) = &r.note {
+            b.item(4, "", Style::new(), &tagged(app, note), theme.text, None);
+        }
+    }
+    draw_body(app, theme, &b, area, buf, hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn window_keeps_everything_that_fits_and_centres_otherwise() {
+        assert_eq!(window(-5, 14, 40, 3), (-5, 14));
+        assert_eq!(window(-14, 28, 20, 3), (-3, 16));
+        assert_eq!(window(-14, 28, 20, 27), (9, 28));
+        assert_eq!(window(-14, 28, 20, -20), (-14, 5));
+    }
+}
