@@ -30,6 +30,8 @@ pub enum Context {
     On(Screen),
     /// While a window (help, glossary, index) is open.
     Overlay,
+    /// While the section index is open.
+    Index,
 }
 
 /// Who gets a binding.
@@ -398,6 +400,7 @@ impl Binding {
         };
         let context = match self.context {
             Overlay => app.overlay.is_some(),
+            Context::Index => matches!(app.overlay, Some(crate::app::Overlay::Index { .. })),
             On(screen) => app.overlay.is_none() && app.screen == screen,
             Global => app.overlay.is_none(),
         };
@@ -516,7 +519,9 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
     let ui = app.ui();
     let mut out: Vec<(String, String)> = Vec::new();
     for (b, keys) in active(app) {
-        if !b.hint {
+        // A hint shows a binding's main key; when a more specific binding
+        // took that key, the hint would mislead, so it is left out.
+        if !b.hint || keys.first() != b.keys.first() {
             continue;
         }
         // The first key is enough in the footer; help lists them all.

@@ -98,6 +98,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
     draw_tabs(app, ui, theme, tabs, buf, &mut view.hits);
     draw_title(app, ui, theme, title, buf);
     view.scroll = screens::draw(app, theme, body, buf, &mut view.hits);
+    if !app.reload_errors.is_empty() {
+        draw_reload_errors(app, ui, theme, body, buf);
+    }
     draw_nav(app, ui, theme, nav, buf, &mut view.hits);
     draw_hints(app, ui, theme, hints, buf);
     if let Some(overlay) = app.overlay {
@@ -124,6 +127,41 @@ fn too_small(ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(rect, buf);
+}
+
+/// Errors in guide files reloaded by `--watch`, over the bottom of the
+/// body: the last good guide stays on screen above them.
+fn draw_reload_errors(app: &App, ui: &UiText, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let mut b = Body::new(body.width.saturating_sub(2), "", theme.highlight);
+    for line in &app.reload_errors {
+        b.item(0, "! ", theme.stop, line, theme.text, None);
+    }
+    let height = u16::try_from(b.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height / 2)
+        .max(3.min(body.height));
+    let rect = Rect {
+        y: body.bottom().saturating_sub(height),
+        height,
+        ..body
+    };
+    Clear.render(rect, buf);
+    let block = ratatui::widgets::Block::bordered()
+        .title(format!(" {} ", ui.reload_errors_title))
+        .style(theme.base)
+        .border_style(theme.stop);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (row, line) in b.lines.iter().take(usize::from(inner.height)).enumerate() {
+        line.clone().render(
+            Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
 }
 
 /// The plan's name and dates.

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::body::Body;
@@ -69,6 +69,20 @@ pub fn draw(
             hits.push((rect, action.clone()));
         }
     }
+    if body.len() > usize::from(inner.height) {
+        let mut state = ScrollbarState::new(max + 1)
+            .position(scroll)
+            .viewport_content_length(usize::from(inner.height));
+        let bar = Rect {
+            x: inner.right(),
+            width: 1,
+            ..inner
+        };
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .track_symbol(Some("│"))
+            .style(theme.heading)
+            .render(bar, buf, &mut state);
+    }
     u16::try_from(scroll).unwrap_or(u16::MAX)
 }
 
@@ -94,7 +108,10 @@ fn help(app: &App, theme: &Theme, area: Rect) -> Body {
     for (heading, context) in groups {
         let rows: Vec<_> = BINDINGS
             .iter()
-            .filter(|bd| bd.context == context)
+            .filter(|bd| {
+                bd.context == context
+                    || (context == Context::Overlay && bd.context == Context::Index)
+            })
             .filter(|bd| {
                 bd.who == keymap::Who::Everyone || app.mode == crate::app::Mode::Practitioner
             })

@@ -1,0 +1,516 @@
+//! The interactive guide without a terminal: `App::update` driven by actions,
+//! every screen rendered into ratatui's `TestBackend` and checked.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use careguide::app::{Action, App, Mode, Options, Overlay, Screen};
+use careguide::guide::{GuideSource, Library};
+use careguide::ui::{self, Theme, ThemeName, View};
+
+fn library() -> Library {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides");
+    Library::load(&GuideSource::Dir(dir)).expect("shipped guides load")
+}
+
+fn options() -> Options {
+    Options {
+        mode: Mode::Practitioner,
+        language: None,
+        guide: Some("microneedling".into()),
+        addons: vec!["prp".into()],
+        treatment_date: Some(date(2026, 11, 20)),
+        today: date(2026, 11, 23),
+        contact: None,
+    }
+}
+
+fn app_with(options: Options) -> App {
+    App::new(library(), options, Instant::now()).expect("app starts")
+}
+
+fn app() -> App {
+    app_with(options())
+}
+
+fn theme() -> Theme {
+    Theme::new(ThemeName::Dark, false)
+}
+
+/// Renders like the event loop does (and syncs the scroll back).
+fn render(app: &mut App, w: u16, h: u16) -> (Terminal<TestBackend>, View) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut view = View::default();
+    terminal
+        .draw(|f| view = ui::draw(app, &theme(), f))
+        .unwrap();
+    app.sync_view(view.scroll, view.overlay_scroll);
+    (terminal, view)
+}
+
+fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+    let (terminal, _) = render(app, w, h);
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+        render(app, 80, 24);
+    }
+}
+
+#[test]
+fn opens_on_todays_aftercare_when_the_treatment_was_in_the_past() {
+    let mut app = app();
+    assert_eq!(app.screen, Screen::Aftercare);
+    assert_eq!(app.guide().aftercare[app.day].days.from, 3);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Day 3, Mon 23 Nov 2026"), "{text}");
+    assert!(text.contains("TODAY"), "today is marked in words");
+    assert!(text.contains("Step 7 of 9: Aftercare, day by day"));
+}
+
+#[test]
+fn a_future_or_missing_date_opens_on_the_overview() {
+    let mut app = app_with(Options {
+        treatment_date: Some(date(2026, 12, 1)),
+        ..options()
+    });
+    assert_eq!(app.screen, Screen::Overview);
+    assert!(screen_text(&mut app, 80, 24).contains("Today: Day -8"));
+    let app = app_with(Options {
+        treatment_date: None,
+        ..options()
+    });
+    assert_eq!(app.screen, Screen::Overview);
+}
+
+#[test]
+fn walking_the_whole_guide_forward_and_back() {
+    let mut app = app_with(Options {
+        guide: None,
+        addons: vec![],
+        treatment_date: None,
+        ..options()
+    });
+    assert_eq!(app.screen, Screen::Picker);
+    // Tick PRP on the picker, go on, enter a date.
+    apply(&mut app, &[Action::CursorDown, Action::Toggle]);
+    assert_eq!(app.addons, ["prp"]);
+    apply(&mut app, &[Action::Next]);
+    assert_eq!(app.screen, Screen::Date);
+    for c in "2026-11-20".chars() {
+        app.update(Action::Input(c));
+    }
+    apply(&mut app, &[Action::Submit]);
+    assert_eq!(app.screen, Screen::Overview);
+    assert_eq!(app.treatment_date, Some(date(2026, 11, 20)));
+
+    let mut seen = vec![app.screen];
+    let days = app.guide().aftercare.len();
+    let mut aftercare_days = Vec::new();
+    while app.screen != Screen::WhenToCall {
+        apply(&mut app, &[Action::Next]);
+        if app.screen == Screen::Aftercare {
+            aftercare_days.push(app.day);
+        }
+        if seen.last() != Some(&app.screen) {
+            seen.push(app.screen);
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            Screen::Overview,
+            Screen::Preparation,
+            Screen::Numbing,
+            Screen::Procedure,
+            Screen::Aftercare,
+            Screen::Timeline,
+            Screen::WhenToCall
+        ]
+    );
+    // Next walks the aftercare one day (or range) at a time, from Day 0.
+    assert_eq!(aftercare_days, (0..days).collect::<Vec<_>>());
+    // Next on the last step stays there.
+    apply(&mut app, &[Action::Next]);
+    assert_eq!(app.screen, Screen::WhenToCall);
+    // Back from the limits lands on the last aftercare day.
+    apply(&mut app, &[Action::Prev, Action::Prev]);
+    assert_eq!((app.screen, app.day), (Screen::Aftercare, days - 1));
+    apply(&mut app, &[Action::First]);
+    assert_eq!(app.screen, Screen::Picker);
+    apply(&mut app, &[Action::Last]);
+    assert_eq!(app.screen, Screen::WhenToCall);
+}
+
+#[test]
+fn number_keys_and_the_index_jump_to_sections_and_days() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoToSection(2)]);
+    assert_eq!(app.screen, Screen::Preparation);
+    apply(&mut app, &[Action::GoToSection(9)]);
+    assert_eq!(app.screen, Screen::Preparation, "no section 9");
+    apply(&mut app, &[Action::OpenIndex]);
+    let Some(Overlay::Index { cursor }) = app.overlay else {
+        panic!("index open")
+    };
+    // Move to the first aftercare day row and choose it.
+    let rows = app.index_entries();
+    let day0 = rows
+        .iter()
+        .position(|r| *r == careguide::app::IndexEntry::Day(0))
+        .unwrap();
+    for _ in cursor..day0 {
+        app.update(Action::CursorDown);
+    }
+    apply(&mut app, &[Action::Submit]);
+    assert_eq!(app.overlay, None);
+    assert_eq!((app.screen, app.day), (Screen::Aftercare, 0));
+    // NextDay/PrevDay move within the aftercare only.
+    apply(
+        &mut app,
+        &[Action::NextDay, Action::NextDay, Action::PrevDay],
+    );
+    assert_eq!(app.day, 1);
+}
+
+#[test]
+fn when_to_call_is_one_key_away_and_back_returns() {
+    let mut app = app();
+    let from = (app.screen, app.day);
+    apply(&mut app, &[Action::WhenToCall]);
+    assert_eq!(app.screen, Screen::WhenToCall);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Get emergency care"));
+    apply(&mut app, &[Action::Close]);
+    assert_eq!((app.screen, app.day), from);
+    // From inside an overlay too.
+    apply(&mut app, &[Action::OpenHelp, Action::WhenToCall]);
+    assert_eq!((app.overlay, app.screen), (None, Screen::WhenToCall));
+    apply(&mut app, &[Action::Prev]);
+    assert_eq!((app.screen, app.day), from);
+}
+
+#[test]
+fn checklist_ticks_and_the_screening_stop_banner() {
+    let mut app = app();
+    apply(
+        &mut app,
+        &[Action::GoTo(Screen::Preparation), Action::Toggle],
+    );
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("[✓]"), "{text}");
+    assert!(text.contains("1 of"));
+    assert!(!text.contains("STOP"));
+    // Answer the first screening question "yes".
+    let first_question = app
+        .prep_items()
+        .iter()
+        .position(|i| matches!(i, careguide::app::PrepItem::Screening(_)))
+        .unwrap();
+    apply(&mut app, &[Action::ToggleItem(first_question)]);
+    assert_eq!(app.screening_yes(), [0]);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.contains("!! STOP: ask staff before treatment"),
+        "{text}"
+    );
+    assert!(
+        text.contains("YES"),
+        "the answer is in words, not colour alone"
+    );
+    // The banner stays at the top wherever the list is scrolled.
+    for _ in 0..40 {
+        app.update(Action::CursorDown);
+    }
+    assert!(screen_text(&mut app, 80, 24).contains("STOP"));
+    // Untick: the banner goes.
+    apply(&mut app, &[Action::ToggleItem(first_question)]);
+    assert!(!screen_text(&mut app, 80, 24).contains("STOP"));
+}
+
+#[test]
+fn the_numbing_countdown_starts_pauses_and_ends() {
+    let mut app = app();
+    let t0 = app.now;
+    apply(&mut app, &[Action::GoTo(Screen::Numbing)]);
+    assert!(screen_text(&mut app, 80, 24).contains("Not started"));
+    assert_eq!(app.next_wakeup(), None, "no timer, no wake-ups");
+    apply(&mut app, &[Action::TimerToggle]);
+    assert!(app.next_wakeup().is_some(), "a running countdown redraws");
+    app.now = t0 + Duration::from_secs(90);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Counting down"));
+    // 30:00 - 1:30 = 28:30, drawn large: the first rows of "28:30".
+    let big = ui::bigtext::rows("28:30");
+    assert!(text.contains(&big[0]), "{text}");
+    apply(&mut app, &[Action::TimerToggle]);
+    app.now = t0 + Duration::from_secs(3600);
+    assert!(screen_text(&mut app, 80, 24).contains("Paused"));
+    assert_eq!(app.next_wakeup(), None);
+    apply(&mut app, &[Action::TimerToggle]);
+    app.now = t0 + Duration::from_secs(3600 + 29 * 60);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("TIME IS UP"), "{text}");
+    assert_eq!(app.next_wakeup(), None, "time is up: nothing moves");
+    apply(&mut app, &[Action::TimerReset]);
+    assert!(screen_text(&mut app, 80, 24).contains("Not started"));
+}
+
+#[test]
+fn search_finds_text_and_steps_through_matches() {
+    let mut app = app();
+    apply(
+        &mut app,
+        &[Action::GoTo(Screen::Overview), Action::OpenSearch],
+    );
+    for c in "sunscreen".chars() {
+        app.update(Action::Input(c));
+    }
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.contains("Search: sunscreen"),
+        "the prompt shows what is typed"
+    );
+    apply(&mut app, &[Action::Submit]);
+    let hits = app.search.hits.clone();
+    assert!(hits.len() > 2);
+    let first = (app.screen, app.day);
+    assert_eq!(
+        Some(first.0),
+        hits.get(app.search.current).map(|h| h.screen)
+    );
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.to_lowercase().contains("sunscreen"),
+        "the match is in view:\n{text}"
+    );
+    assert!(text.contains(&format!("Match 1 of {}", hits.len())));
+    apply(&mut app, &[Action::SearchNext]);
+    assert_ne!((app.screen, app.day), first);
+    apply(&mut app, &[Action::SearchPrev]);
+    assert_eq!((app.screen, app.day), first);
+    // Nothing found: a message, and nowhere moved.
+    apply(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::Input('z'),
+            Action::Input('q'),
+            Action::Submit,
+        ],
+    );
+    assert!(screen_text(&mut app, 80, 24).contains("No match"));
+    assert_eq!((app.screen, app.day), first);
+}
+
+#[test]
+fn teach_back_prompts_toggle_in_practitioner_mode_only() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoTo(Screen::Overview)]);
+    let prompt = app.guide().overview.notes.teach_back[0].value.clone();
+    let find = |app: &mut App| {
+        // The prompt may be below the fold: search the whole body by scrolling.
+        let mut all = String::new();
+        for _ in 0..30 {
+            all.push_str(&screen_text(app, 120, 40));
+            app.update(Action::ScrollBy(20));
+        }
+        app.update(Action::ScrollBy(-1000));
+        all.contains(&prompt[..30])
+    };
+    assert!(find(&mut app), "shown by default to practitioners");
+    apply(&mut app, &[Action::ToggleTeachBack]);
+    assert!(!find(&mut app), "hidden after the toggle");
+}
+
+#[test]
+fn help_is_generated_from_the_key_table() {
+    let mut app = app();
+    apply(&mut app, &[Action::OpenHelp]);
+    let text = screen_text(&mut app, 120, 40);
+    for binding in careguide::keymap::BINDINGS
+        .iter()
+        .filter(|b| b.context == careguide::keymap::Context::Global)
+        .take(8)
+    {
+        let label = careguide::keymap::keys_label(binding);
+        assert!(text.contains(&label), "help lists `{label}`:\n{text}");
+    }
+    apply(&mut app, &[Action::Close]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn footer_hints_match_what_the_keys_do() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoTo(Screen::Numbing)]);
+    let hints = careguide::keymap::hints(&app);
+    let timer = hints
+        .iter()
+        .find(|(_, t)| t == "Start or pause")
+        .expect("timer hint");
+    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(
+        timer.0.chars().next().unwrap(),
+    ));
+    assert_eq!(
+        careguide::keymap::action_for(&app, &key),
+        Some(Action::TimerToggle)
+    );
+}
+
+#[test]
+fn clicks_hit_tabs_buttons_and_list_items() {
+    let mut app = app();
+    let (_, view) = render(&mut app, 80, 24);
+    // The tabs are on row 1; find "6 Limits".
+    let (rect, _) = view
+        .hits
+        .iter()
+        .find(|(_, a)| *a == Action::GoToSection(6))
+        .expect("a tab for section 6");
+    assert_eq!(rect.y, 1);
+    assert_eq!(view.hit(rect.x, 1), Some(Action::GoToSection(6)));
+    // Next and Back on the second-to-last row.
+    assert_eq!(view.hit(79, 22), Some(Action::Next));
+    assert_eq!(view.hit(0, 22), Some(Action::Prev));
+    // Checklist items are clickable.
+    apply(&mut app, &[Action::GoTo(Screen::Preparation)]);
+    let (_, view) = render(&mut app, 80, 24);
+    let clicked = view
+        .hits
+        .iter()
+        .find(|(_, a)| matches!(a, Action::ToggleItem(_)))
+        .map(|(r, a)| (r.x, r.y, a.clone()))
+        .expect("clickable checklist");
+    assert_eq!(view.hit(clicked.0 + 3, clicked.1), Some(clicked.2.clone()));
+    app.update(clicked.2);
+    assert!(screen_text(&mut app, 80, 24).contains("[✓]"));
+}
+
+#[test]
+fn scrolling_is_clamped_to_the_content() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoTo(Screen::Overview)]);
+    for _ in 0..500 {
+        app.update(Action::ScrollDown);
+    }
+    render(&mut app, 80, 24);
+    let bottom = app.scroll;
+    assert!(bottom > 0 && bottom < 500);
+    app.update(Action::ScrollUp);
+    render(&mut app, 80, 24);
+    assert_eq!(app.scroll, bottom - 1, "one key scrolls back up at once");
+}
+
+#[test]
+fn every_screen_and_window_survives_tiny_and_odd_sizes() {
+    let mut app = app();
+    let screens = app.steps();
+    let overlays = [
+        None,
+        Some(Action::OpenHelp),
+        Some(Action::OpenGlossary),
+        Some(Action::OpenIndex),
+    ];
+    for screen in screens {
+        for overlay in &overlays {
+            let mut app = self::app();
+            app.update(Action::GoTo(screen));
+            if let Some(o) = overlay {
+                app.update(o.clone());
+            }
+            for (w, h) in [
+                (1, 1),
+                (2, 1),
+                (20, 5),
+                (39, 11),
+                (40, 12),
+                (41, 13),
+                (300, 100),
+                (80, 3),
+            ] {
+                let text = screen_text(&mut app, w, h);
+                if (w, h) == (20, 5) {
+                    assert!(text.contains("Make"), "too small message at 20x5: {text}");
+                }
+            }
+        }
+    }
+    // And the position is kept: growing the window shows the same screen.
+    app.update(Action::GoTo(Screen::Timeline));
+    screen_text(&mut app, 20, 5);
+    assert!(screen_text(&mut app, 80, 24).contains("Limits, day by day"));
+}
+
+#[test]
+fn no_color_output_keeps_meaning_in_symbols() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoTo(Screen::Timeline)]);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mono = Theme::new(ThemeName::Dark, true);
+    terminal
+        .draw(|f| {
+            ui::draw(&app, &mono, f);
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("▼ TODAY"));
+    assert!(text.contains("█ avoid"));
+}
+
+#[test]
+fn language_switch_changes_guide_and_interface_text() {
+    let mut app = app();
+    apply(&mut app, &[Action::CycleLanguage]);
+    assert_eq!(app.language, "es");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Día 3"), "{text}");
+    assert!(text.contains("HOY"));
+    assert_eq!(app.addons, ["prp"], "the add-on carries over");
+}
+
+/// Snapshots of every screen at the two sizes people use most.
+#[test]
+fn snapshots_of_every_screen() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut base = app_with(Options {
+            guide: None,
+            ..options()
+        });
+        for screen in base.steps() {
+            base.update(Action::GoTo(screen));
+            let (terminal, _) = render(&mut base, w, h);
+            insta::assert_snapshot!(format!("{screen:?}_{w}x{h}"), terminal.backend());
+        }
+        for (name, action) in [
+            ("help", Action::OpenHelp),
+            ("glossary", Action::OpenGlossary),
+            ("index", Action::OpenIndex),
+        ] {
+            let mut app = app();
+            app.update(action);
+            let (terminal, _) = render(&mut app, w, h);
+            insta::assert_snapshot!(format!("overlay_{name}_{w}x{h}"), terminal.backend());
+        }
+    }
+}
