@@ -41,6 +41,10 @@ pub struct GlobalArgs {
     /// Use this date as today (for demos and tests)
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub today: Option<Date>,
+
+    /// The clinic's config file (default: careguide.toml in the platform's config folder, if present)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// What the interactive guide opens on.
@@ -62,9 +66,17 @@ pub struct OpenArgs {
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
 
-    /// Colour theme (NO_COLOR in the environment turns colour off in any theme)
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme (default: dark; high-contrast in the kiosk). NO_COLOR turns colour off in any theme
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+
+    /// Run as a waiting-room kiosk: patients alone, locked down, forgets each patient when idle
+    #[arg(long)]
+    pub kiosk: bool,
+
+    /// Kiosk: seconds without input before starting over (10 to 3600; default 180)
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(10..=3600))]
+    pub idle_timeout: Option<u64>,
 
     /// Do not capture the mouse (keeps the terminal's own text selection)
     #[arg(long)]
@@ -98,6 +110,9 @@ pub enum Command {
 
     /// Print the manual page (roff), e.g. `careguide man > careguide.1`
     Man,
+
+    /// Make the salted hash of a kiosk staff PIN for the config file (reads the PIN from the terminal or stdin)
+    PinHash,
 }
 
 #[derive(Debug, Args)]

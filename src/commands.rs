@@ -1,16 +1,18 @@
 //! The non-interactive commands: list, check, print, completions, man.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
 use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
+use crate::config::{self, Config, ConfigError};
 use crate::guide::{FileReport, GuideSource, Library, Severity};
 use crate::i18n::{self, UiText};
 use crate::output::{document, markdown, text};
 use crate::plan::Plan;
 use crate::text::escape_unsafe;
+use crate::ui::ThemeName;
 
 /// Exit code for an invalid guide or a runtime error.
 pub const EXIT_FAILURE: u8 = 1;
@@ -162,35 +164,149 @@ pub fn man() -> ExitCode {
     }
 }
 
-/// Opens the interactive guide.
+/// Reads the config file: the one given, else the default one if present.
+/// A broken config is reported with its positions and stops the command.
+pub fn load_config(global: &GlobalArgs) -> Result<Config, ExitCode> {
+    match config::load(global.config.as_deref()) {
+        Ok(c) => Ok(c),
+        Err(ConfigError::Invalid(report)) => {
+            for line in report.lines() {
+                eprintln!("{line}");
+            }
+            Err(fail(format!(
+                "the config file {} has errors; fix them and start again",
+                report.path.display()
+            )))
+        }
+        Err(e) => Err(fail(e)),
+    }
+}
+
+/// Opens the interactive guide (practitioner mode, or the kiosk).
 pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     use crate::app::{App, Mode, Options};
+    let config = match load_config(global) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let library = match load_library(global) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let source = GuideSource::resolve(global.guides.as_deref());
+    let mode = if open.kiosk {
+        Mode::Kiosk
+    } else {
+        Mode::Practitioner
+    };
+    if mode == Mode::Kiosk {
+        // Said here, before the screen starts: never on the patient's screen.
+        match (&config.path, &config.staff_pin_hash) {
+            (None, _) => eprintln!(
+                "careguide: kiosk started without a config file ({}): default settings, staff exit off; \
+                 stop it from outside (its supervisor, or `kill -TERM {}`)",
+                config::default_path().map_or("no config folder".into(), |p| format!(
+                    "looked for {}",
+                    p.display()
+                )),
+                std::process::id()
+            ),
+            (Some(path), None) => eprintln!(
+                "careguide: {} has no [kiosk] staff_pin_hash: staff exit is off; stop it from outside (`kill -TERM {}`)",
+                path.display(),
+                std::process::id()
+            ),
+            _ => {}
+        }
+    }
     let options = Options {
-        mode: Mode::Practitioner,
-        language: open.lang.clone(),
+        mode,
+        language: open.lang.clone().or_else(|| config.language.clone()),
         guide: open.guide.clone(),
         addons: open.addons.clone(),
         treatment_date: open.date,
-        today: global.today.unwrap_or_else(crate::dates::today),
-        contact: None,
+        contact: config.clinic.clone(),
+        idle_timeout: open
+            .idle_timeout
+            .map(std::time::Duration::from_secs)
+            .or(config.idle_timeout)
+            .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
+        staff_pin_hash: config.staff_pin_hash.clone(),
+        ..Options::new(global.today.unwrap_or_else(crate::dates::today))
     };
     let app = match App::new(library, options, std::time::Instant::now()) {
         Ok(app) => app,
         Err(e) => return fail(e),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = match (open.theme, mode) {
+        (Some(t), _) => t,
+        (None, Mode::Kiosk) => config.theme.unwrap_or(ThemeName::HighContrast),
+        (None, Mode::Practitioner) => ThemeName::Dark,
+    };
     let run = crate::tui::RunOptions {
-        theme: crate::ui::Theme::new(open.theme, no_color),
+        theme: crate::ui::Theme::new(theme, no_color),
         mouse: !open.no_mouse,
-        watch: open.watch.then_some(source),
+        watch: (open.watch && mode == Mode::Practitioner).then_some(source),
+        kiosk: mode == Mode::Kiosk,
+        test_panic_key: std::env::var_os("CAREGUIDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
     match crate::tui::run(app, run) {
         Ok(code) => ExitCode::from(code),
         Err(e) => fail(e),
     }
+}
+
+/// Reads a PIN (without echo on a terminal) and prints its salted hash.
+pub fn pin_hash() -> ExitCode {
+    let pin = if io::stdin().is_terminal() {
+        match read_secret("Staff PIN (4 to 12 digits): ") {
+            Ok(p) => p,
+            Err(e) => return fail(e),
+        }
+    } else {
+        let mut line = String::new();
+        if let Err(e) = io::stdin().read_line(&mut line) {
+            return fail(e);
+        }
+        line.trim().to_string()
+    };
+    match crate::pin::hash_pin(&pin) {
+        Ok(hash) => {
+            println!("{hash}");
+            eprintln!("Put it in the config file under [kiosk]: staff_pin_hash = \"{hash}\"");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// Reads a line from the terminal without echoing it.
+fn read_secret(prompt: &str) -> io::Result<String> {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+    use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+    eprint!("{prompt}");
+    enable_raw_mode()?;
+    let mut secret = String::new();
+    let result = loop {
+        match read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err(io::Error::other("cancelled"));
+                }
+                KeyCode::Char(c) => secret.push(c),
+                KeyCode::Backspace => {
+                    secret.pop();
+                }
+                KeyCode::Esc => break Err(io::Error::other("cancelled")),
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(e) => break Err(e),
+        }
+    };
+    let _ = disable_raw_mode();
+    eprintln!();
+    result.map(|()| secret)
 }

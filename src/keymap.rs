@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App, Mode, Screen};
+use crate::app::{Action, App, KioskPath, Mode, Screen};
 use crate::i18n::UiText;
 
 /// A key with its modifiers (Shift is folded into the character).
@@ -137,6 +137,47 @@ pub static BINDINGS: &[Binding] = &[
         Everyone,
         false,
         key_move
+    ),
+    // The kiosk's welcome and path screens.
+    bind!(
+        &[k(Left), k(Right), k(Up), k(Down)],
+        Action::CycleLanguage,
+        On(Screen::Welcome),
+        Everyone,
+        true,
+        key_language
+    ),
+    bind!(
+        &[k(Down), c('j')],
+        Action::CursorDown,
+        On(Screen::Path),
+        Everyone,
+        true,
+        key_move
+    ),
+    bind!(
+        &[k(Up), c('k')],
+        Action::CursorUp,
+        On(Screen::Path),
+        Everyone,
+        false,
+        key_move
+    ),
+    bind!(
+        &[c('1')],
+        Action::ChoosePath(KioskPath::GettingReady),
+        On(Screen::Path),
+        Everyone,
+        false,
+        key_choose
+    ),
+    bind!(
+        &[c('2')],
+        Action::ChoosePath(KioskPath::Treated),
+        On(Screen::Path),
+        Everyone,
+        false,
+        key_choose
     ),
     // The treatment date.
     bind!(
@@ -299,7 +340,7 @@ pub static BINDINGS: &[Binding] = &[
         &[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7')],
         Action::GoToSection(0),
         Global,
-        Everyone,
+        Practitioner,
         false,
         key_section_number
     ),
@@ -426,6 +467,25 @@ pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
         return None;
     }
     let key = key_of(event);
+    // The kiosk's staff chord: Ctrl+Alt+S.
+    if app.mode == Mode::Kiosk
+        && matches!(key.code, Char('s' | 'S'))
+        && event
+            .modifiers
+            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::StaffExit);
+    }
+    // The PIN prompt takes digits.
+    if app.overlay == Some(crate::app::Overlay::Pin) {
+        return match key.code {
+            Char(ch) if ch.is_ascii_digit() && !key.ctrl => Some(Action::Input(ch)),
+            Backspace => Some(Action::Backspace),
+            Enter => Some(Action::Submit),
+            Esc => Some(Action::Close),
+            _ => None,
+        };
+    }
     // A text field with focus takes printable characters first.
     if app.search.prompt.is_some() {
         return match (key.code, key.ctrl) {
@@ -447,7 +507,12 @@ pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
     }
     let binding = BINDINGS
         .iter()
-        .find(|b| b.applies(app) && b.keys.contains(&key))?;
+        .find(|b| b.applies(app) && b.keys.contains(&key));
+    // On the kiosk's welcome screen any other key starts.
+    if binding.is_none() && app.screen == Screen::Welcome && app.overlay.is_none() && !key.ctrl {
+        return Some(Action::Next);
+    }
+    let binding = binding?;
     Some(match (&binding.action, key.code) {
         (Action::GoToSection(_), Char(ch)) => Action::GoToSection(ch.to_digit(10)? as usize),
         (action, _) => action.clone(),

@@ -9,12 +9,14 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod dates;
 pub mod guide;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod output;
+pub mod pin;
 pub mod plan;
 pub mod text;
 pub mod toml_reader;

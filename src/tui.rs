@@ -27,6 +27,12 @@ pub struct RunOptions {
     pub mouse: bool,
     /// Reload guides from this source when its files change.
     pub watch: Option<GuideSource>,
+    /// Kiosk: an internal error starts over instead of exiting, and Ctrl-Z
+    /// sent from outside (SIGTSTP) is ignored.
+    pub kiosk: bool,
+    /// Tests only: F9 panics, to prove the terminal is restored (or, in the
+    /// kiosk, that the app starts over). Set by `CAREGUIDE_TEST_PANIC=1`.
+    pub test_panic_key: bool,
 }
 
 /// Something the event loop wakes up for.
@@ -75,6 +81,12 @@ pub fn run(mut app: App, options: RunOptions) -> io::Result<u8> {
             let _ = signal_tx.send(Wake::Signal(sig));
         }
     });
+    if options.kiosk {
+        // Nobody suspends a kiosk: Ctrl-Z is a plain key in raw mode, and a
+        // SIGTSTP sent from outside is swallowed.
+        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, ignored)?;
+    }
 
     // Keep the watcher alive for the whole run.
     let _watcher = match &options.watch {
@@ -83,10 +95,16 @@ pub fn run(mut app: App, options: RunOptions) -> io::Result<u8> {
     };
     drop(tx);
 
-    let mut terminal = init(options.mouse)?;
+    let mut terminal = init(options.mouse, options.kiosk)?;
     let result = event_loop(&mut terminal, &mut app, &options, &rx);
     restore(options.mouse);
     result
+}
+
+/// What one turn of the loop decided.
+enum Turn {
+    Continue,
+    Exit(u8),
 }
 
 fn event_loop(
@@ -97,44 +115,76 @@ fn event_loop(
 ) -> io::Result<u8> {
     let mut view = View::default();
     loop {
-        terminal.draw(|frame| view = ui::draw(app, &options.theme, frame))?;
-        app.sync_view(view.scroll, view.overlay_scroll);
-
-        let wake = match app.next_wakeup() {
-            Some(timeout) => match rx.recv_timeout(timeout) {
-                Ok(w) => Some(w),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => Some(Wake::InputClosed),
-            },
-            None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
-        };
-        app.now = Instant::now();
-        let Some(wake) = wake else {
-            app.update(Action::Tick);
-            continue;
-        };
-        // Handle everything already waiting before drawing again, so a
-        // resize storm or a burst of keys costs one frame.
-        let mut pending = vec![wake];
-        while let Ok(more) = rx.try_recv() {
-            pending.push(more);
-        }
-        for wake in pending {
-            match wake {
-                Wake::Terminal(ev) => {
-                    if let Some(action) = input::action_for(app, &view, &ev) {
-                        app.update(action);
-                    }
-                }
-                Wake::Signal(sig) => return Ok(128u8.saturating_add(sig as u8)),
-                Wake::InputClosed => return Ok(1),
-                Wake::GuidesChanged => reload(app, options),
+        let turn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            turn(terminal, app, options, rx, &mut view)
+        }));
+        match turn {
+            Ok(Ok(Turn::Continue)) => {}
+            Ok(Ok(Turn::Exit(code))) => return Ok(code),
+            Ok(Err(e)) => return Err(e),
+            // Never to a shell: the kiosk forgets the patient and starts over.
+            Err(_) if options.kiosk => {
+                app.start_over();
+                let _ = terminal.clear();
             }
-            if app.quit {
-                return Ok(0);
-            }
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
+}
+
+/// Draws, waits for something to happen, and applies it.
+fn turn(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    options: &RunOptions,
+    rx: &mpsc::Receiver<Wake>,
+    view: &mut View,
+) -> io::Result<Turn> {
+    terminal.draw(|frame| *view = ui::draw(app, &options.theme, frame))?;
+    app.sync_view(view.scroll, view.overlay_scroll);
+    // Passing time that changes the screen (the countdown, the kiosk's
+    // idle warning) arrives as a tick when nothing else does.
+
+    let wake = match app.next_wakeup() {
+        Some(timeout) => match rx.recv_timeout(timeout) {
+            Ok(w) => Some(w),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Wake::InputClosed),
+        },
+        None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
+    };
+    app.now = Instant::now();
+    let Some(wake) = wake else {
+        app.update(Action::Tick);
+        return Ok(Turn::Continue);
+    };
+    // Handle everything already waiting before drawing again, so a
+    // resize storm or a burst of keys costs one frame.
+    let mut pending = vec![wake];
+    while let Ok(more) = rx.try_recv() {
+        pending.push(more);
+    }
+    for wake in pending {
+        match wake {
+            Wake::Terminal(ev) => {
+                if options.test_panic_key
+                    && matches!(&ev, event::Event::Key(k) if k.code == event::KeyCode::F(9))
+                {
+                    panic!("test panic (CAREGUIDE_TEST_PANIC)");
+                }
+                if let Some(action) = input::action_for(app, view, &ev) {
+                    app.update(action);
+                }
+            }
+            Wake::Signal(sig) => return Ok(Turn::Exit(128u8.saturating_add(sig as u8))),
+            Wake::InputClosed => return Ok(Turn::Exit(1)),
+            Wake::GuidesChanged => reload(app, options),
+        }
+        if app.quit {
+            return Ok(Turn::Exit(0));
+        }
+    }
+    Ok(Turn::Continue)
 }
 
 /// Reloads the guides after a file changed; a broken file keeps the last
@@ -177,8 +227,10 @@ fn watch(dir: PathBuf, tx: mpsc::Sender<Wake>) -> Option<notify::RecommendedWatc
 }
 
 /// Raw mode, the alternate screen, bracketed paste and (optionally) the
-/// mouse; a panic restores all of it before the message prints.
-fn init(mouse: bool) -> io::Result<DefaultTerminal> {
+/// mouse. A panic restores all of it before the message prints; in the
+/// kiosk a panic is caught and the app starts over, so the hook stays
+/// silent and leaves the screen alone.
+fn init(mouse: bool, kiosk: bool) -> io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     let mut out = io::stdout();
     execute!(out, EnableBracketedPaste)?;
@@ -186,10 +238,14 @@ fn init(mouse: bool) -> io::Result<DefaultTerminal> {
         execute!(out, EnableMouseCapture)?;
     }
     let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-        ratatui_hook(info);
-    }));
+    if kiosk {
+        std::panic::set_hook(Box::new(|_| {}));
+    } else {
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui_hook(info);
+        }));
+    }
     Ok(terminal)
 }
 

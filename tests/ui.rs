@@ -8,7 +8,7 @@ use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use careguide::app::{Action, App, Mode, Options, Overlay, Screen};
+use careguide::app::{Action, App, Options, Overlay, Screen};
 use careguide::guide::{GuideSource, Library};
 use careguide::ui::{self, Theme, ThemeName, View};
 
@@ -19,13 +19,10 @@ fn library() -> Library {
 
 fn options() -> Options {
     Options {
-        mode: Mode::Practitioner,
-        language: None,
         guide: Some("microneedling".into()),
         addons: vec!["prp".into()],
         treatment_date: Some(date(2026, 11, 20)),
-        today: date(2026, 11, 23),
-        contact: None,
+        ..Options::new(date(2026, 11, 23))
     }
 }
 

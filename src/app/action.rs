@@ -1,7 +1,7 @@
 //! Everything a user can do, as data. Keys, mouse clicks and timers become
 //! [`Action`]s; [`super::App::update`] applies them without any I/O.
 
-use super::Screen;
+use super::{KioskPath, Screen};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -69,6 +69,14 @@ pub enum Action {
     /// Close the overlay or cancel the prompt.
     Close,
     Quit,
+    /// Kiosk: choose "getting ready" or "had my treatment".
+    ChoosePath(KioskPath),
+    /// Kiosk: the treatment was this many days ago.
+    DaysAgo(i64),
+    /// Kiosk: forget everything and go back to the welcome screen.
+    StartOver,
+    /// Kiosk: the staff chord; asks for the PIN.
+    StaffExit,
     /// Time passed (the countdown or the idle timer may need a redraw).
     Tick,
 }

@@ -15,7 +15,8 @@ pub use action::Action;
 use search::Search;
 use timer::Countdown;
 
-use crate::guide::{Contact, Guide, Library};
+use crate::config::ClinicContact;
+use crate::guide::{Guide, Library};
 use crate::i18n::UiText;
 use crate::plan::Plan;
 
@@ -31,7 +32,11 @@ pub enum Mode {
 /// The screens, in walking order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Screen {
+    /// The kiosk's first screen: what this is, the language, "touch to start".
+    Welcome,
     Picker,
+    /// The kiosk's "I am getting ready" / "I had my treatment" choice.
+    Path,
     Date,
     Overview,
     Preparation,
@@ -56,8 +61,30 @@ impl Screen {
 
     /// Whether the screen has a list with a cursor (↑/↓ move the cursor).
     pub fn has_cursor(self) -> bool {
-        matches!(self, Screen::Picker | Screen::Preparation)
+        matches!(self, Screen::Picker | Screen::Preparation | Screen::Path)
     }
+}
+
+/// Where a kiosk patient is in their treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KioskPath {
+    /// Before the treatment: preparation, numbing, the procedure.
+    GettingReady,
+    /// After it: today's aftercare first, then the other days and the limits.
+    Treated,
+}
+
+/// How close a kiosk is to forgetting its patient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idle {
+    /// Nothing to forget (the fresh welcome screen), or not a kiosk.
+    Off,
+    /// Counting quietly.
+    Counting,
+    /// "Still there?": this many seconds left.
+    Warning(u64),
+    /// Time is up: start over.
+    Expired,
 }
 
 /// A window drawn over the screen.
@@ -69,6 +96,8 @@ pub enum Overlay {
     Index {
         cursor: usize,
     },
+    /// The kiosk's staff PIN prompt (the digits are in [`App::pin_entry`]).
+    Pin,
 }
 
 /// One row of the section index.
@@ -101,8 +130,29 @@ pub struct Options {
     pub addons: Vec<String>,
     pub treatment_date: Option<Date>,
     pub today: Date,
-    /// Replaces every guide's contact block (from the clinic's config).
-    pub contact: Option<Contact>,
+    /// The clinic's contact details, replacing the guides' (from the config).
+    pub contact: ClinicContact,
+    /// Kiosk: how long without input before starting over.
+    pub idle_timeout: Duration,
+    /// Kiosk: the staff PIN's hash; without it staff exit is off.
+    pub staff_pin_hash: Option<String>,
+}
+
+impl Options {
+    /// Practitioner defaults: the first guide, no date, no config.
+    pub fn new(today: Date) -> Self {
+        Self {
+            mode: Mode::Practitioner,
+            language: None,
+            guide: None,
+            addons: Vec::new(),
+            treatment_date: None,
+            today,
+            contact: ClinicContact::default(),
+            idle_timeout: Duration::from_secs(crate::config::DEFAULT_IDLE_SECS),
+            staff_pin_hash: None,
+        }
+    }
 }
 
 /// The whole state of the interactive guide.
@@ -119,7 +169,14 @@ pub struct App {
     pub today: Date,
     /// The current plan: the guide in `language`, merged with `addons`.
     pub plan: Plan,
-    pub contact_override: Option<Contact>,
+    /// How the app started: a kiosk reset starts from here again.
+    pub initial: Options,
+    /// Kiosk: the patient's path, once chosen.
+    pub kiosk_path: Option<KioskPath>,
+    /// Kiosk: when the patient last did anything.
+    pub last_input: Instant,
+    /// Kiosk: the digits typed into the staff PIN prompt.
+    pub pin_entry: String,
 
     pub screen: Screen,
     /// The aftercare entry shown.
@@ -174,23 +231,16 @@ impl App {
             }
             None => first.id.value.clone(),
         };
-        let language = options
-            .language
-            .clone()
-            .filter(|l| library.languages().contains(&l.as_str()))
-            .or_else(|| {
-                library
-                    .find(&guide_id, None)
-                    .map(|g| g.language.value.clone())
-            })
-            .unwrap_or_else(|| "en".into());
+        let language = Self::start_language(&library, &options, &guide_id);
         let guide = Self::version(&library, &guide_id, &language);
-        let plan = make_plan(
-            guide,
-            &options.addons,
-            options.treatment_date,
-            options.contact.as_ref(),
-        )?;
+        let kiosk = options.mode == Mode::Kiosk;
+        // A kiosk always starts fresh: the patient chooses everything.
+        let (addons, date) = if kiosk {
+            (Vec::new(), None)
+        } else {
+            (options.addons.clone(), options.treatment_date)
+        };
+        let plan = make_plan(guide, &addons, date, &options.contact)?;
         let countdown = Countdown::new(Duration::from_secs(
             u64::from(plan.guide.numbing.minutes) * 60,
         ));
@@ -199,20 +249,19 @@ impl App {
             language,
             guide_id,
             addons: plan.chosen_addons().map(|a| a.id.value.clone()).collect(),
-            treatment_date: options.treatment_date,
+            treatment_date: date,
             today: options.today,
             plan,
-            contact_override: options.contact,
+            kiosk_path: None,
+            last_input: now,
+            pin_entry: String::new(),
             library,
             screen: Screen::Overview,
             day: 0,
             scroll: 0,
             cursor: 0,
             ticked: BTreeSet::new(),
-            date_text: options
-                .treatment_date
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            date_text: date.map(|d| d.to_string()).unwrap_or_default(),
             date_error: None,
             countdown,
             overlay: None,
@@ -225,9 +274,10 @@ impl App {
             reload_errors: Vec::new(),
             now,
             quit: false,
+            initial: options.clone(),
         };
         app.screen = app.steps()[0];
-        if options.guide.is_some() {
+        if options.guide.is_some() && !kiosk {
             // Opened straight into a plan: skip the setup screens.
             app.screen = Screen::Overview;
             if let Some(day) = app.today_day().filter(|&d| d >= 1) {
@@ -258,12 +308,98 @@ impl App {
     /// The steps of the walk, in order.
     pub fn steps(&self) -> Vec<Screen> {
         let mut steps = Vec::new();
+        if self.mode == Mode::Kiosk {
+            steps.push(Screen::Welcome);
+        }
         if self.has_choices() {
             steps.push(Screen::Picker);
         }
-        steps.push(Screen::Date);
-        steps.extend(Screen::SECTIONS);
+        match (self.mode, self.kiosk_path) {
+            (Mode::Practitioner, _) => {
+                steps.push(Screen::Date);
+                steps.extend(Screen::SECTIONS);
+            }
+            (Mode::Kiosk, None) => steps.push(Screen::Path),
+            (Mode::Kiosk, Some(KioskPath::GettingReady)) => steps.extend([
+                Screen::Path,
+                Screen::Overview,
+                Screen::Preparation,
+                Screen::Numbing,
+                Screen::Procedure,
+                Screen::WhenToCall,
+            ]),
+            (Mode::Kiosk, Some(KioskPath::Treated)) => steps.extend([
+                Screen::Path,
+                Screen::Date,
+                Screen::Aftercare,
+                Screen::Timeline,
+                Screen::WhenToCall,
+            ]),
+        }
         steps
+    }
+
+    /// Kiosk: the two paths, as rows of the path screen.
+    pub const PATHS: [KioskPath; 2] = [KioskPath::GettingReady, KioskPath::Treated];
+
+    /// The language the app started in (a kiosk reset returns to it).
+    fn initial_language(&self) -> String {
+        Self::start_language(&self.library, &self.initial, &self.guide_id)
+    }
+
+    fn start_language(library: &Library, options: &Options, guide_id: &str) -> String {
+        options
+            .language
+            .clone()
+            .filter(|l| library.languages().contains(&l.as_str()))
+            .or_else(|| {
+                library
+                    .find(guide_id, None)
+                    .map(|g| g.language.value.clone())
+            })
+            .unwrap_or_else(|| "en".into())
+    }
+
+    /// How close the kiosk is to starting over.
+    pub fn idle(&self) -> Idle {
+        if self.mode != Mode::Kiosk || self.is_fresh() {
+            return Idle::Off;
+        }
+        let timeout = self.initial.idle_timeout;
+        let idle = self.now.saturating_duration_since(self.last_input);
+        if idle >= timeout {
+            return Idle::Expired;
+        }
+        let left = timeout - idle;
+        if left <= self.warning_window() {
+            Idle::Warning(left.as_secs() + u64::from(left.subsec_nanos() > 0))
+        } else {
+            Idle::Counting
+        }
+    }
+
+    /// The "Still there?" countdown: the last 30 seconds, or the last third
+    /// of a shorter timeout.
+    pub fn warning_window(&self) -> Duration {
+        (self.initial.idle_timeout / 3).min(Duration::from_secs(30))
+    }
+
+    /// Whether a kiosk holds nothing of a patient: the welcome screen in
+    /// the starting language.
+    pub fn is_fresh(&self) -> bool {
+        self.screen == Screen::Welcome
+            && self.overlay.is_none()
+            && self.language == self.initial_language()
+    }
+
+    /// Kiosk: forgets the patient. Everything is rebuilt from the starting
+    /// options, so nothing they chose, typed, ticked or scrolled survives.
+    pub fn start_over(&mut self) {
+        if let Ok(fresh) = App::new(self.library.clone(), self.initial.clone(), self.now) {
+            *self = fresh;
+        } else {
+            self.screen = Screen::Welcome;
+        }
     }
 
     /// Whether the picker has anything to choose: several guides, or add-ons.
@@ -368,13 +504,50 @@ impl App {
             .collect()
     }
 
-    /// How long the event loop may sleep before something on screen changes.
+    /// How long the event loop may sleep before something on screen
+    /// changes: the countdown's next second, or the kiosk's idle warning.
+    /// `None`: nothing moves, so sleep until input.
     pub fn next_wakeup(&self) -> Option<Duration> {
-        self.countdown.next_change(self.now)
+        let idle = match self.idle() {
+            Idle::Off => None,
+            Idle::Expired => Some(Duration::ZERO),
+            Idle::Counting => {
+                let warn_at = self.last_input + self.initial.idle_timeout - self.warning_window();
+                Some(warn_at.saturating_duration_since(self.now))
+            }
+            Idle::Warning(_) => {
+                let end = self.last_input + self.initial.idle_timeout;
+                let left = end.saturating_duration_since(self.now);
+                let sub = left.subsec_nanos();
+                Some(if sub == 0 {
+                    Duration::from_secs(1).min(left)
+                } else {
+                    Duration::from_nanos(u64::from(sub))
+                })
+            }
+        };
+        match (self.countdown.next_change(self.now), idle) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.mode == Mode::Kiosk {
+            if action == Action::Tick {
+                if self.idle() == Idle::Expired {
+                    self.start_over();
+                }
+                return;
+            }
+            let warned = matches!(self.idle(), Idle::Warning(_));
+            self.last_input = self.now;
+            if warned {
+                // The first touch after "Still there?" only keeps reading.
+                return;
+            }
+        }
         if !matches!(action, Action::Tick) {
             self.message = None;
         }
@@ -392,6 +565,7 @@ impl App {
         match action {
             Action::Next => self.next(),
             Action::Prev => self.prev(),
+            Action::First if self.mode == Mode::Kiosk => self.start_over(),
             Action::First => self.go(self.steps()[0]),
             Action::Last => self.go(*self.steps().last().unwrap_or(&Screen::WhenToCall)),
             Action::GoTo(screen) => self.go(screen),
@@ -494,6 +668,22 @@ impl App {
                     self.quit = true;
                 }
             }
+            Action::ChoosePath(path) => self.choose_path(path),
+            Action::StartOver => {
+                if self.mode == Mode::Kiosk {
+                    self.start_over();
+                }
+            }
+            Action::StaffExit => {
+                if self.mode == Mode::Kiosk {
+                    if self.initial.staff_pin_hash.is_some() {
+                        self.pin_entry.clear();
+                        self.open(Overlay::Pin);
+                    } else {
+                        self.message = Some(self.ui().staff_exit_off.clone());
+                    }
+                }
+            }
             Action::Input(_)
             | Action::Backspace
             | Action::Paste(_)
@@ -501,6 +691,7 @@ impl App {
             | Action::DateToday
             | Action::DateAdjust(_)
             | Action::DateSkip
+            | Action::DaysAgo(_)
             | Action::Tick => {}
         }
     }
@@ -510,8 +701,12 @@ impl App {
         self.overlay_scroll = 0;
     }
 
-    /// Moves to a screen (resetting the scroll and cursor).
+    /// Moves to a screen (resetting the scroll and cursor). A kiosk stays
+    /// on its patient's path.
     pub fn go(&mut self, screen: Screen) {
+        if self.mode == Mode::Kiosk && !self.steps().contains(&screen) {
+            return;
+        }
         if screen != self.screen {
             if self.screen == Screen::WhenToCall {
                 self.return_to = None;
@@ -539,6 +734,12 @@ impl App {
             self.set_day(self.day + 1);
             return;
         }
+        if self.screen == Screen::Path {
+            // Next on the path screen chooses the highlighted path.
+            let path = Self::PATHS[self.cursor.min(1)];
+            self.choose_path(path);
+            return;
+        }
         if self.screen == Screen::Picker {
             // Leaving the picker commits the highlighted guide.
             if let Some(PickerRow::Guide(id)) = self.picker_rows().get(self.cursor).cloned()
@@ -552,7 +753,11 @@ impl App {
             && let Some(&next) = steps.get(i + 1)
         {
             self.go(next);
-            if next == Screen::Aftercare {
+            // A practitioner walks the aftercare from Day 0; a kiosk patient
+            // who had their treatment sees today first (`go` chose it).
+            if next == Screen::Aftercare
+                && (self.mode == Mode::Practitioner || self.today_entry().is_none())
+            {
                 self.set_day(0);
             }
         }
@@ -586,8 +791,24 @@ impl App {
         }
     }
 
+    /// Kiosk: sets the patient's path and moves on to its first screen.
+    fn choose_path(&mut self, path: KioskPath) {
+        if self.mode != Mode::Kiosk {
+            return;
+        }
+        self.kiosk_path = Some(path);
+        self.cursor = Self::PATHS.iter().position(|p| *p == path).unwrap_or(0);
+        let steps = self.steps();
+        if let Some(i) = steps.iter().position(|s| *s == Screen::Path)
+            && let Some(&next) = steps.get(i + 1)
+        {
+            self.go(next);
+        }
+    }
+
     fn cursor_rows(&self) -> usize {
         match self.screen {
+            Screen::Path => Self::PATHS.len(),
             Screen::Picker => self.picker_rows().len(),
             Screen::Preparation => self.prep_items().len(),
             _ => 0,
@@ -596,6 +817,7 @@ impl App {
 
     fn toggle_at_cursor(&mut self) {
         match self.screen {
+            Screen::Path => self.choose_path(Self::PATHS[self.cursor.min(1)]),
             Screen::Preparation => {
                 if let Some(item) = self.prep_items().get(self.cursor).copied() {
                     self.toggle_item(item);
@@ -657,7 +879,7 @@ impl App {
             &guide,
             &self.addons,
             self.treatment_date,
-            self.contact_override.as_ref(),
+            &self.initial.contact,
         ) {
             let minutes_changed = plan.guide.numbing.minutes != self.plan.guide.numbing.minutes;
             self.plan = plan;
@@ -702,6 +924,10 @@ impl App {
 
     /// Keys while an overlay is open. Returns true when the action was used.
     fn update_overlay(&mut self, overlay: Overlay, action: &Action) -> bool {
+        if overlay == Overlay::Pin {
+            self.update_pin(action);
+            return true;
+        }
         match (overlay, action) {
             (_, Action::Close)
             | (Overlay::Help, Action::OpenHelp)
@@ -748,6 +974,39 @@ impl App {
             _ => {}
         }
         true
+    }
+
+    /// Keys in the staff PIN prompt: digits, Backspace, Enter, Esc.
+    fn update_pin(&mut self, action: &Action) {
+        match action {
+            Action::Input(c)
+                if c.is_ascii_digit() && self.pin_entry.len() < *crate::pin::PIN_LENGTH.end() =>
+            {
+                self.pin_entry.push(*c);
+            }
+            Action::Backspace => {
+                self.pin_entry.pop();
+            }
+            Action::Submit => {
+                let entry = std::mem::take(&mut self.pin_entry);
+                let ok = self
+                    .initial
+                    .staff_pin_hash
+                    .as_deref()
+                    .is_some_and(|hash| crate::pin::verify_pin(&entry, hash));
+                self.overlay = None;
+                if ok {
+                    self.quit = true;
+                } else {
+                    self.message = Some(self.ui().pin_wrong.clone());
+                }
+            }
+            Action::Close => {
+                self.pin_entry.clear();
+                self.overlay = None;
+            }
+            _ => {}
+        }
     }
 
     fn jump_to_index(&mut self, row: usize) {
@@ -797,6 +1056,13 @@ impl App {
                     self.date_text = d.to_string();
                 }
                 self.date_error = None;
+            }
+            Action::DaysAgo(n) => {
+                if let Some(d) = crate::dates::date_of_day(self.today, -*n) {
+                    self.date_text = d.to_string();
+                    self.set_treatment_date(Some(d));
+                    self.next();
+                }
             }
             Action::DateSkip => {
                 self.date_text.clear();
@@ -922,11 +1188,9 @@ fn make_plan(
     guide: &Guide,
     addons: &[String],
     date: Option<Date>,
-    contact: Option<&Contact>,
+    contact: &ClinicContact,
 ) -> Result<Plan, crate::plan::PlanError> {
     let mut plan = Plan::new(guide, addons, date)?;
-    if let Some(contact) = contact {
-        plan.guide.contact = contact.clone();
-    }
+    plan.guide.contact = contact.apply(&plan.guide.contact);
     Ok(plan)
 }

@@ -51,7 +51,7 @@ pub enum LoadError {
 }
 
 /// Everything read from a guide source.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Library {
     /// The guides that loaded without errors, sorted by id then language.
     pub guides: Vec<Guide>,

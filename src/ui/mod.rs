@@ -4,6 +4,7 @@
 
 pub mod bigtext;
 pub mod body;
+pub(crate) mod kiosk;
 mod overlays;
 mod screens;
 pub mod theme;
@@ -65,6 +66,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
     buf.set_style(area, theme.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app.ui(), theme, area, buf);
+        return view;
+    }
+    if app.mode == crate::app::Mode::Kiosk {
+        kiosk::render(app, theme, area, buf, &mut view);
         return view;
     }
     let ui = app.ui();
@@ -199,6 +204,8 @@ fn draw_header(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buff
 /// The short name of a section, for the tabs.
 pub fn tab_name(ui: &UiText, screen: Screen) -> &str {
     match screen {
+        Screen::Welcome => &ui.welcome_start,
+        Screen::Path => &ui.path_question,
         Screen::Picker => &ui.tab_picker,
         Screen::Date => &ui.tab_date,
         Screen::Overview => &ui.tab_overview,
@@ -214,6 +221,8 @@ pub fn tab_name(ui: &UiText, screen: Screen) -> &str {
 /// The full title of a screen.
 pub fn screen_title(ui: &UiText, screen: Screen) -> &str {
     match screen {
+        Screen::Welcome => &ui.welcome_start,
+        Screen::Path => &ui.path_question,
         Screen::Picker => &ui.title_picker,
         Screen::Date => &ui.title_date,
         Screen::Overview => &ui.overview,

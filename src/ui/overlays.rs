@@ -28,6 +28,8 @@ pub fn draw(
             index(app, theme, area, cursor),
             Some(cursor),
         ),
+        // The kiosk draws its PIN prompt itself.
+        Overlay::Pin => return 0,
     };
     let height = u16::try_from(body.len() + 2).unwrap_or(u16::MAX);
     let inner = popup(

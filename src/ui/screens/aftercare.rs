@@ -159,10 +159,7 @@ pub fn draw(
     {
         b.indented(
             1,
-            &fill(
-                &ui.aftercare_ended,
-                &[("today", &ui.day(day)), ("last", &g.last_day())],
-            ),
+            &fill(&ui.aftercare_ended, &[("n", &day), ("last", &g.last_day())]),
             theme.muted,
         );
     }
@@ -221,7 +218,7 @@ pub fn draw(
             RestrictionKind::Avoid => ("█ ", theme.avoid),
             RestrictionKind::Do => ("▒ ", theme.keep),
         };
-        let until = fill(&ui.limit_until, &[("day", &ui.day(r.days.to))]);
+        let until = fill(&ui.limit_until, &[("n", &r.days.to)]);
         let text = format!("{} ({until})", tagged(app, &r.label));
         b.item(
             2,

@@ -20,7 +20,12 @@ pub fn draw(
     hits: &mut Vec<(Rect, Action)>,
 ) -> u16 {
     match app.screen {
+        // The kiosk draws these two itself.
+        Screen::Welcome | Screen::Path => 0,
         Screen::Picker => setup::picker(app, theme, area, buf, hits),
+        Screen::Date if app.mode == crate::app::Mode::Kiosk => {
+            crate::ui::kiosk::date(app, theme, area, buf, hits)
+        }
         Screen::Date => setup::date(app, theme, area, buf, hits),
         Screen::Overview => plan::overview(app, theme, area, buf, hits),
         Screen::Preparation => plan::preparation(app, theme, area, buf, hits),

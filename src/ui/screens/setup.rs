@@ -22,7 +22,8 @@ pub fn picker(
     let mut b = body_for(app, theme, area);
     b.indented(1, &ui.picker_intro, theme.text);
     let languages = app.languages();
-    if languages.len() > 1 {
+    // The kiosk chose its language on the welcome screen.
+    if languages.len() > 1 && app.mode == crate::app::Mode::Practitioner {
         let names: Vec<String> = languages
             .iter()
             .map(|code| {

@@ -40,7 +40,7 @@ pub fn draw(
     let (first, last) = g.day_span();
     let today = app.today_day();
 
-    let until = |to: i64| fill(&ui.limit_until, &[("day", &ui.day(to))]);
+    let until = |to: i64| fill(&ui.limit_until, &[("n", &to)]);
     let until_w = g
         .restrictions
         .iter()

@@ -1,0 +1,551 @@
+//! The kiosk's look: no tabs, big buttons a finger can hit, the welcome and
+//! path screens, and the "Still there?" countdown before it starts over.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, View, screen_title, screens};
+use crate::app::{Action, App, Idle, KioskPath, Overlay, Screen};
+use crate::i18n::{UiText, fill};
+
+/// Draws a button: a bordered box with its label centred.
+pub fn button(
+    buf: &mut Buffer,
+    rect: Rect,
+    label: &str,
+    style: Style,
+    hits: &mut Vec<(Rect, Action)>,
+    action: Action,
+) {
+    if rect.width < 3 || rect.height == 0 {
+        return;
+    }
+    if rect.height >= 3 {
+        let block = Block::bordered().style(style);
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let y = inner.y + inner.height.saturating_sub(1) / 2;
+        Paragraph::new(crate::wrap::truncate(label, usize::from(inner.width)))
+            .alignment(Alignment::Center)
+            .style(style)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+    } else {
+        buf.set_style(rect, style);
+        Paragraph::new(format!(
+            "[{}]",
+            crate::wrap::truncate(label, usize::from(rect.width.saturating_sub(2)))
+        ))
+        .alignment(Alignment::Center)
+        .style(style)
+        .render(rect, buf);
+    }
+    hits.push((rect, action));
+}
+
+/// Lays `n` buttons side by side across `area`, with one column between.
+pub fn row(area: Rect, n: u16) -> Vec<Rect> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let gap = 1;
+    let width = area.width.saturating_sub(gap * (n - 1)) / n;
+    (0..n)
+        .map(|i| Rect {
+            x: area.x + i * (width + gap),
+            width,
+            ..area
+        })
+        .collect()
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
+    let ui = app.ui();
+    if app.screen == Screen::Welcome {
+        welcome(app, ui, theme, area, buf, &mut view.hits);
+    } else {
+        // Buttons are three rows tall where the window allows.
+        let nav_h: u16 = if area.height >= 20 { 3 } else { 1 };
+        let header = Rect { height: 1, ..area };
+        let title = Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        };
+        let nav = Rect {
+            y: area.bottom() - 1 - nav_h,
+            height: nav_h,
+            ..area
+        };
+        let hint = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(3 + nav_h),
+            ..area
+        };
+        buf.set_style(header, theme.header);
+        let right = match (app.today_day(), app.kiosk_path) {
+            (Some(day), Some(KioskPath::Treated)) if day >= 0 => {
+                format!("{} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
+            }
+            _ => String::new(),
+        };
+        let right_w = u16::try_from(right.width()).unwrap_or(0).min(header.width);
+        Line::from(format!(
+            " {}",
+            crate::text::sanitize(&app.guide().contact.name)
+        ))
+        .render(
+            Rect {
+                width: header.width.saturating_sub(right_w),
+                ..header
+            },
+            buf,
+        );
+        Line::from(right).render(
+            Rect {
+                x: header.right() - right_w,
+                width: right_w,
+                ..header
+            },
+            buf,
+        );
+        let mut title_text = format!(" {}", screen_title(ui, app.screen));
+        if app.screen == Screen::Aftercare
+            && let Some(entry) = app.guide().aftercare.get(app.day)
+        {
+            title_text.push_str(" · ");
+            title_text.push_str(&ui.day_range(entry.days.from, entry.days.to));
+        }
+        Line::styled(title_text, theme.title).render(title, buf);
+        view.scroll = if app.screen == Screen::Path {
+            path(app, ui, theme, body, buf, &mut view.hits)
+        } else {
+            screens::draw(app, theme, body, buf, &mut view.hits)
+        };
+        nav_buttons(app, ui, theme, nav, buf, &mut view.hits);
+        let text = app.message.clone().unwrap_or_else(|| ui.kiosk_hint.clone());
+        let style = if app.message.is_some() {
+            theme.message
+        } else {
+            theme.muted
+        };
+        Paragraph::new(text)
+            .style(style)
+            .alignment(Alignment::Center)
+            .render(hint, buf);
+    }
+    if let Some(overlay) = app.overlay {
+        view.overlay_scroll = if overlay == Overlay::Pin {
+            pin(app, ui, theme, area, buf, &mut view.hits);
+            0
+        } else {
+            super::overlays::draw(app, overlay, theme, area, buf, &mut view.hits)
+        };
+    }
+    if let Idle::Warning(seconds) = app.idle() {
+        still_there(ui, theme, area, buf, seconds, &mut view.hits);
+    }
+}
+
+fn welcome(
+    app: &App,
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) {
+    // A touch anywhere starts; the language buttons sit on top of that.
+    hits.push((area, Action::Next));
+    let name = crate::text::sanitize(&app.guide().contact.name).into_owned();
+    let mut y = area.y + 1;
+    let big = tui_big_text::BigText::builder()
+        .pixel_size(tui_big_text::PixelSize::Quadrant)
+        .style(theme.title)
+        .lines(vec![Line::from(name.clone())])
+        .alignment(Alignment::Center)
+        .build();
+    // Quadrant pixels: each letter is 4 columns wide and 4 rows high.
+    if name.chars().count() * 4 + 2 <= usize::from(area.width) && area.height >= 20 {
+        big.render(
+            Rect {
+                y,
+                height: 4,
+                ..area
+            },
+            buf,
+        );
+        y += 5;
+    } else {
+        Paragraph::new(name)
+            .style(theme.title)
+            .alignment(Alignment::Center)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        y += 2;
+    }
+    let text = Rect {
+        x: area.x + 2,
+        y,
+        width: area.width.saturating_sub(4),
+        height: 3.min(area.bottom().saturating_sub(y)),
+    };
+    Paragraph::new(ui.welcome_purpose.clone())
+        .style(theme.text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(text, buf);
+    y += 4;
+    let start = Rect {
+        x: area.x + area.width / 8,
+        y,
+        width: area.width - area.width / 4,
+        height: 3.min(area.bottom().saturating_sub(y)),
+    };
+    button(
+        buf,
+        start,
+        &ui.welcome_start,
+        theme.button,
+        hits,
+        Action::Next,
+    );
+    y += 4;
+    let languages = app.languages();
+    if languages.len() > 1 && y + 1 < area.bottom() {
+        Paragraph::new(format!("{}:", ui.welcome_language))
+            .style(theme.text)
+            .alignment(Alignment::Center)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        y += 1;
+        let h = 3.min(area.bottom().saturating_sub(y));
+        let total = u16::try_from(languages.len()).unwrap_or(1);
+        let width = (area.width / 2).max(20).min(area.width);
+        let strip = Rect {
+            x: area.x + (area.width - width) / 2,
+            y,
+            width,
+            height: h,
+        };
+        for (rect, code) in row(strip, total).into_iter().zip(&languages) {
+            let name = &crate::i18n::UiText::for_language(code).language_name;
+            let (label, style) = if *code == app.language {
+                (format!("✓ {name}"), theme.selected)
+            } else {
+                (name.clone(), theme.button)
+            };
+            button(
+                buf,
+                rect,
+                &label,
+                style,
+                hits,
+                Action::SetLanguage(code.clone()),
+            );
+        }
+    }
+}
+
+/// "Where are you with your treatment?": two big buttons.
+fn path(
+    app: &App,
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) -> u16 {
+    let choices = [
+        (
+            KioskPath::GettingReady,
+            &ui.path_ready,
+            &ui.path_ready_detail,
+        ),
+        (
+            KioskPath::Treated,
+            &ui.path_treated,
+            &ui.path_treated_detail,
+        ),
+    ];
+    let h = (area.height.saturating_sub(2) / 2).clamp(1, 5);
+    for (i, (path, title, detail)) in choices.into_iter().enumerate() {
+        let rect = Rect {
+            x: area.x + 2,
+            y: area.y + 2 + i as u16 * (h + 1),
+            width: area.width.saturating_sub(4),
+            height: h.min(
+                area.bottom()
+                    .saturating_sub(area.y + 2 + i as u16 * (h + 1)),
+            ),
+        };
+        if rect.height == 0 {
+            continue;
+        }
+        let selected = app.cursor == i;
+        let style = if selected {
+            theme.selected
+        } else {
+            theme.button
+        };
+        let mark = if selected { "› " } else { "  " };
+        if rect.height >= 4 {
+            let block = Block::bordered().style(style);
+            let inner = block.inner(rect);
+            block.render(rect, buf);
+            Paragraph::new(vec![
+                Line::from(format!("{mark}{}", title)),
+                Line::from(format!("  {detail}")),
+            ])
+            .style(style)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+            hits.push((rect, Action::ChoosePath(path)));
+        } else {
+            button(
+                buf,
+                rect,
+                &format!("{mark}{title}"),
+                style,
+                hits,
+                Action::ChoosePath(path),
+            );
+        }
+    }
+    0
+}
+
+fn nav_buttons(
+    app: &App,
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) {
+    let (step, steps) = app.step_position();
+    let last = step == steps
+        && !(app.screen == Screen::Aftercare && app.day + 1 < app.guide().aftercare.len());
+    let rects = row(area, 4);
+    button(
+        buf,
+        rects[0],
+        &format!("◀ {}", ui.back),
+        theme.button,
+        hits,
+        Action::Prev,
+    );
+    button(
+        buf,
+        rects[1],
+        &ui.start_over,
+        theme.button,
+        hits,
+        Action::StartOver,
+    );
+    button(
+        buf,
+        rects[2],
+        &format!("! {}", ui.tab_call),
+        theme.button,
+        hits,
+        Action::WhenToCall,
+    );
+    if !last {
+        button(
+            buf,
+            rects[3],
+            &format!("{} ▶", ui.next),
+            theme.button.patch(theme.key),
+            hits,
+            Action::Next,
+        );
+    }
+}
+
+/// The staff PIN prompt: digits shown as dots.
+fn pin(
+    app: &App,
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) {
+    let inner = super::popup(area, 40, 5, &ui.staff_pin_title, theme, buf);
+    hits.push((area, Action::Tick));
+    let dots = "•".repeat(app.pin_entry.chars().count());
+    Paragraph::new(vec![
+        Line::from(""),
+        Line::from(format!(" {} {dots}█", ui.staff_pin_prompt)),
+    ])
+    .style(theme.text)
+    .render(inner, buf);
+}
+
+/// "Still there?" with the seconds left; any touch or key keeps reading.
+fn still_there(
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    seconds: u64,
+    hits: &mut Vec<(Rect, Action)>,
+) {
+    let w = area.width.saturating_sub(4).min(60);
+    let h = 7.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered().style(theme.message);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    Paragraph::new(vec![
+        Line::from(ui.still_there.clone()),
+        Line::from(""),
+        Line::from(ui.still_there_detail.clone()),
+        Line::from(fill(&ui.starting_over_in, &[("n", &seconds)])),
+    ])
+    .style(theme.message)
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+    .render(inner, buf);
+    // Any touch just keeps reading (the app takes it as input).
+    hits.push((area, Action::Tick));
+}
+
+/// The kiosk's date screen: "When did you have your treatment?" with one
+/// button per recent day, and the typed date for anything older.
+pub fn date(
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) -> u16 {
+    let ui = app.ui();
+    Paragraph::new(format!(" {}", ui.kiosk_date_question))
+        .style(theme.heading)
+        .render(Rect { height: 1, ..area }, buf);
+    let capitalized = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let labels: Vec<(String, Action)> = (0..8)
+        .map(|n| {
+            let label = match n {
+                0 => ui.button_today.clone(),
+                1 => capitalized(&ui.relative_yesterday),
+                n => fill(&ui.days_ago_button, &[("n", &n)]),
+            };
+            (label, Action::DaysAgo(n))
+        })
+        .collect();
+    let h: u16 = if area.height >= 14 { 3 } else { 1 };
+    let per_row: u16 = if area.width >= 72 { 4 } else { 2 };
+    let mut y = area.y + 2;
+    for chunk in labels.chunks(usize::from(per_row)) {
+        if y + h > area.bottom() {
+            break;
+        }
+        let strip = Rect {
+            x: area.x + 1,
+            y,
+            width: area.width.saturating_sub(2),
+            height: h,
+        };
+        for (rect, (label, action)) in row(strip, per_row).into_iter().zip(chunk) {
+            button(buf, rect, label, theme.button, hits, action.clone());
+        }
+        y += h;
+    }
+    // Or a date typed in, for a treatment longer ago.
+    y += 1;
+    if y < area.bottom() {
+        let shown = match crate::dates::parse_date(&app.date_text) {
+            Ok(d) => format!("  {}", ui.date(d)),
+            Err(_) => String::new(),
+        };
+        Line::from(vec![
+            ratatui::text::Span::styled(format!(" {}: ", ui.treatment_date), theme.key),
+            ratatui::text::Span::styled(format!("[{}█]", app.date_text), theme.title),
+            ratatui::text::Span::styled(shown, theme.text),
+        ])
+        .render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+        y += 1;
+    }
+    if let Some(error) = &app.date_error
+        && y < area.bottom()
+    {
+        Paragraph::new(format!(" ! {error}"))
+            .style(theme.stop)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        y += 1;
+    }
+    y += 1;
+    if y + h <= area.bottom() {
+        let strip = Rect {
+            x: area.x + 1,
+            y,
+            width: area.width.saturating_sub(2),
+            height: h,
+        };
+        let more = [
+            (format!("− {}", ui.button_day), Action::DateAdjust(-1)),
+            (format!("+ {}", ui.button_day), Action::DateAdjust(1)),
+            (ui.date_not_sure.clone(), Action::DateSkip),
+            (format!("{} ▶", ui.next), Action::Submit),
+        ];
+        for (rect, (label, action)) in row(strip, 4).into_iter().zip(more) {
+            button(buf, rect, &label, theme.button, hits, action);
+        }
+    }
+    0
+}
