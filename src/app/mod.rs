@@ -633,8 +633,12 @@ impl App {
                 }
             }
             Action::SetLanguage(code) => self.set_language(&code),
-            Action::TimerToggle => self.countdown.toggle(self.now),
-            Action::TimerReset => self.countdown.reset(),
+            // The countdown is the practitioner's; the kiosk has none.
+            Action::TimerToggle if self.mode == Mode::Practitioner => {
+                self.countdown.toggle(self.now)
+            }
+            Action::TimerReset if self.mode == Mode::Practitioner => self.countdown.reset(),
+            Action::TimerToggle | Action::TimerReset => {}
             Action::ToggleTeachBack => {
                 if self.mode == Mode::Practitioner {
                     self.show_teach_back = !self.show_teach_back;

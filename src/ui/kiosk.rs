@@ -73,6 +73,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
     let ui = app.ui();
     if app.screen == Screen::Welcome {
         welcome(app, ui, theme, area, buf, &mut view.hits);
+        if let Some(message) = &app.message {
+            let line = Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            };
+            Paragraph::new(message.clone())
+                .style(theme.message)
+                .alignment(Alignment::Center)
+                .render(line, buf);
+        }
     } else {
         // Buttons are three rows tall where the window allows.
         let nav_h: u16 = if area.height >= 20 { 3 } else { 1 };

@@ -1,0 +1,382 @@
+//! The kiosk without a terminal: an injected clock drives the idle warning
+//! and reset, and every lock-down key goes through the real key table.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use careguide::app::{Action, App, Idle, KioskPath, Mode, Options, Overlay, Screen};
+use careguide::guide::{GuideSource, Library};
+use careguide::keymap;
+use careguide::ui::{self, Theme, ThemeName, View};
+
+fn kiosk_with(hash: Option<String>, timeout: u64) -> App {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides");
+    let library = Library::load(&GuideSource::Dir(dir)).unwrap();
+    let options = Options {
+        mode: Mode::Kiosk,
+        idle_timeout: Duration::from_secs(timeout),
+        staff_pin_hash: hash,
+        ..Options::new(date(2026, 11, 23))
+    };
+    App::new(library, options, Instant::now()).unwrap()
+}
+
+fn kiosk() -> App {
+    kiosk_with(None, 180)
+}
+
+fn draw(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut view = View::default();
+    terminal
+        .draw(|f| view = ui::draw(app, &Theme::new(ThemeName::HighContrast, false), f))
+        .unwrap();
+    app.sync_view(view.scroll, view.overlay_scroll);
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+fn press(app: &mut App, k: KeyEvent) {
+    if let Some(action) = keymap::action_for(app, &k) {
+        app.update(action);
+    }
+}
+
+/// The patient of the issue: Spanish, treated 3 days ago, reads today's
+/// aftercare. Returns the app where they left it.
+fn patient_walk(app: &mut App) {
+    app.update(Action::SetLanguage("es".into()));
+    assert!(draw(app).contains("Pulse cualquier tecla"));
+    app.update(Action::Next); // welcome → guide picker
+    assert_eq!(app.screen, Screen::Picker);
+    app.update(Action::CursorDown);
+    app.update(Action::Toggle); // tick "con PRP"
+    assert_eq!(app.addons, ["prp"]);
+    app.update(Action::Next); // → path
+    assert_eq!(app.screen, Screen::Path);
+    app.update(Action::ChoosePath(KioskPath::Treated));
+    assert_eq!(app.screen, Screen::Date);
+    app.update(Action::DaysAgo(3));
+    assert_eq!(app.treatment_date, Some(date(2026, 11, 20)));
+    assert_eq!(app.screen, Screen::Aftercare);
+    let text = draw(app);
+    assert!(text.contains("Día 3, lun 23 nov 2026"), "{text}");
+    assert!(text.contains("HOY"));
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+}
+
+#[test]
+fn a_patient_walks_away_and_the_kiosk_forgets_them() {
+    let mut app = kiosk();
+    let t0 = app.now;
+    assert_eq!(
+        app.idle(),
+        Idle::Off,
+        "a fresh welcome screen has nothing to forget"
+    );
+    assert_eq!(app.next_wakeup(), None, "so the loop sleeps until input");
+    patient_walk(&mut app);
+    let walked_away = app.now;
+    assert_eq!(app.idle(), Idle::Counting);
+    // It wakes only when the warning is due: 180 s - 30 s.
+    assert_eq!(app.next_wakeup(), Some(Duration::from_secs(150)));
+
+    app.now = walked_away + Duration::from_secs(149);
+    app.update(Action::Tick);
+    assert_eq!(app.idle(), Idle::Counting);
+    assert!(!draw(&mut app).contains("¿Sigue ahí?"));
+
+    app.now = walked_away + Duration::from_secs(151);
+    app.update(Action::Tick);
+    assert_eq!(app.idle(), Idle::Warning(29));
+    let text = draw(&mut app);
+    assert!(text.contains("¿Sigue ahí?"), "{text}");
+    assert!(text.contains("Se empieza de nuevo en 29 segundos"));
+    assert!(
+        app.next_wakeup().unwrap() <= Duration::from_secs(1),
+        "the countdown redraws each second"
+    );
+
+    app.now = walked_away + Duration::from_secs(180);
+    app.update(Action::Tick);
+    // Back at the welcome screen, in the default language, with nothing of
+    // the patient left.
+    let fresh = kiosk();
+    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.language, "en");
+    assert!(app.addons.is_empty());
+    assert_eq!(app.treatment_date, None);
+    assert_eq!(app.plan.treatment_date, None);
+    assert!(app.date_text.is_empty());
+    assert!(app.ticked.is_empty());
+    assert_eq!(app.kiosk_path, None);
+    assert_eq!((app.scroll, app.cursor, app.day), (0, 0, 0));
+    assert_eq!(app.overlay, None);
+    assert!(app.search.query.is_empty());
+    assert_eq!(app.plan.addons, fresh.plan.addons);
+    assert_eq!(app.idle(), Idle::Off);
+    assert_eq!(app.next_wakeup(), None);
+    assert!(draw(&mut app).contains("Press any key or touch the screen to start"));
+    assert!(t0 <= app.now);
+}
+
+#[test]
+fn any_input_during_the_warning_keeps_reading_and_does_nothing_else() {
+    let mut app = kiosk();
+    patient_walk(&mut app);
+    let day = app.day;
+    let base = app.now;
+    app.now = base + Duration::from_secs(170);
+    app.update(Action::Tick);
+    assert!(matches!(app.idle(), Idle::Warning(_)));
+    app.update(Action::Next); // the patient touches the screen
+    assert_eq!(app.idle(), Idle::Counting, "the warning is gone");
+    assert_eq!(
+        (app.screen, app.day),
+        (Screen::Aftercare, day),
+        "the touch did not also turn the page"
+    );
+    // A full timeout later it would reset; just before, it has not.
+    app.now = base + Duration::from_secs(170 + 179);
+    app.update(Action::Tick);
+    assert_eq!(app.screen, Screen::Aftercare);
+}
+
+#[test]
+fn ticks_and_choices_on_the_getting_ready_path_are_cleared_too() {
+    let mut app = kiosk();
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    assert_eq!(app.screen, Screen::Overview);
+    app.update(Action::Next);
+    assert_eq!(app.screen, Screen::Preparation);
+    app.update(Action::Toggle);
+    app.update(Action::ToggleItem(app.prep_items().len() - 1)); // a screening "yes"
+    assert_eq!(app.ticked.len(), 2);
+    assert!(draw(&mut app).contains("STOP"));
+    app.now += Duration::from_secs(181);
+    app.update(Action::Tick);
+    assert_eq!(app.screen, Screen::Welcome);
+    assert!(app.ticked.is_empty());
+    assert!(app.screening_yes().is_empty());
+}
+
+#[test]
+fn the_warning_is_the_last_third_of_a_short_timeout() {
+    let mut app = kiosk_with(None, 12);
+    app.update(Action::Next);
+    let t = app.now;
+    app.now = t + Duration::from_secs(7);
+    assert_eq!(app.idle(), Idle::Counting);
+    app.now = t + Duration::from_secs(8);
+    assert_eq!(app.idle(), Idle::Warning(4));
+}
+
+#[test]
+fn lock_down_keys_never_quit_or_suspend() {
+    let mut app = kiosk();
+    app.update(Action::Next); // past the welcome screen, where any key starts
+    let before = app.screen;
+    let ctrl = KeyModifiers::CONTROL;
+    let mut keys = vec![
+        key(KeyCode::Char('q'), KeyModifiers::NONE),
+        key(KeyCode::Esc, KeyModifiers::NONE),
+        key(KeyCode::Char('c'), ctrl),
+        key(KeyCode::Char('z'), ctrl),
+        key(KeyCode::Char('\\'), ctrl),
+        key(KeyCode::Char('4'), ctrl),
+        key(KeyCode::Char('d'), ctrl),
+        key(KeyCode::Char('Q'), KeyModifiers::SHIFT),
+    ];
+    keys.extend((1..=12).map(|n| key(KeyCode::F(n), KeyModifiers::NONE)));
+    for k in keys {
+        press(&mut app, k);
+        assert!(!app.quit, "{k:?} must not quit the kiosk");
+        assert_eq!(app.screen, before, "{k:?} must not leave the screen");
+    }
+    // Esc still closes a window.
+    app.update(Action::OpenHelp);
+    press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.overlay, None);
+    assert!(!app.quit);
+}
+
+#[test]
+fn staff_exit_needs_the_right_pin() {
+    let hash = careguide::pin::hash_pin("2468").unwrap();
+    let mut app = kiosk_with(Some(hash), 180);
+    let chord = key(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    press(&mut app, chord);
+    assert_eq!(app.overlay, Some(Overlay::Pin));
+    let text = draw(&mut app);
+    assert!(text.contains("Staff PIN:"));
+    for c in "1111".chars() {
+        press(&mut app, key(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(draw(&mut app).contains("••••"), "digits show as dots");
+    press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!app.quit, "a wrong PIN returns to the app");
+    assert_eq!(app.overlay, None);
+    assert!(draw(&mut app).contains("Wrong PIN."));
+    press(&mut app, chord);
+    for c in "2468".chars() {
+        press(&mut app, key(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.quit, "the right PIN exits");
+}
+
+#[test]
+fn without_a_pin_hash_staff_exit_is_off() {
+    let mut app = kiosk();
+    press(
+        &mut app,
+        key(
+            KeyCode::Char('s'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        ),
+    );
+    assert_eq!(app.overlay, None);
+    assert!(draw(&mut app).contains("Staff exit is off"));
+    app.update(Action::Quit);
+    assert!(!app.quit);
+}
+
+#[test]
+fn the_kiosk_shows_no_practitioner_features() {
+    let mut app = kiosk();
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    // No teach-back prompts on any screen of the path.
+    let prompts: Vec<String> = app
+        .guide()
+        .overview
+        .notes
+        .teach_back
+        .iter()
+        .map(|t| t.value.clone())
+        .collect();
+    app.update(Action::ToggleTeachBack);
+    assert!(!app.show_teach_back);
+    for _ in 0..6 {
+        let mut all = String::new();
+        for _ in 0..20 {
+            all.push_str(&draw(&mut app));
+            app.update(Action::ScrollBy(15));
+        }
+        for p in &prompts {
+            assert!(
+                !all.contains(&p[..20.min(p.len())]),
+                "teach-back shown in the kiosk"
+            );
+        }
+        if app.screen == Screen::Numbing {
+            assert!(!all.contains("Start or pause"), "no timer controls");
+            let t = app.now;
+            app.update(Action::TimerToggle);
+            assert_eq!(app.countdown.phase(t), careguide::app::timer::Phase::Ready);
+        }
+        app.update(Action::Next);
+    }
+    // Jumps outside the patient's path go nowhere.
+    let here = app.screen;
+    app.update(Action::GoTo(Screen::Timeline));
+    assert_eq!(app.screen, here);
+}
+
+#[test]
+fn big_buttons_are_clickable() {
+    let mut app = kiosk();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut view = View::default();
+    terminal
+        .draw(|f| view = ui::draw(&app, &Theme::new(ThemeName::HighContrast, false), f))
+        .unwrap();
+    // The Spanish button on the welcome screen.
+    let (rect, _) = view
+        .hits
+        .iter()
+        .find(|(_, a)| *a == Action::SetLanguage("es".into()))
+        .expect("a language button");
+    assert!(rect.height >= 3, "touch targets are three rows tall");
+    app.update(view.hit(rect.x + 2, rect.y + 1).unwrap());
+    assert_eq!(app.language, "es");
+    // Anywhere else starts.
+    app.update(view.hit(0, 0).unwrap());
+    assert_eq!(app.screen, Screen::Picker);
+    terminal
+        .draw(|f| view = ui::draw(&app, &Theme::new(ThemeName::HighContrast, false), f))
+        .unwrap();
+    let start_over = view
+        .hits
+        .iter()
+        .find(|(_, a)| *a == Action::StartOver)
+        .map(|(r, _)| *r)
+        .expect("a start-over button");
+    assert!(start_over.height >= 3 && start_over.width >= 10);
+    app.update(Action::StartOver);
+    assert_eq!((app.screen, app.language.as_str()), (Screen::Welcome, "en"));
+}
+
+#[test]
+fn kiosk_screens_render_at_every_size_without_panicking() {
+    let mut app = kiosk();
+    for step in [0, 1, 2] {
+        for _ in 0..step {
+            app.update(Action::Next);
+        }
+        for (w, h) in [(1, 1), (20, 5), (40, 12), (80, 24), (200, 60)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal
+                .draw(|f| {
+                    ui::draw(&app, &Theme::new(ThemeName::HighContrast, false), f);
+                })
+                .unwrap();
+        }
+    }
+    app.update(Action::ChoosePath(KioskPath::Treated));
+    app.update(Action::OpenHelp);
+    for (w, h) in [(1, 1), (20, 5), (41, 13)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                ui::draw(&app, &Theme::new(ThemeName::HighContrast, false), f);
+            })
+            .unwrap();
+    }
+}
+
+#[test]
+fn kiosk_snapshots() {
+    let mut app = kiosk();
+    insta::assert_snapshot!("kiosk_welcome", draw(&mut app));
+    app.update(Action::Next);
+    app.update(Action::Next);
+    insta::assert_snapshot!("kiosk_path", draw(&mut app));
+    app.update(Action::ChoosePath(KioskPath::Treated));
+    insta::assert_snapshot!("kiosk_date", draw(&mut app));
+    app.update(Action::DaysAgo(3));
+    insta::assert_snapshot!("kiosk_aftercare", draw(&mut app));
+}
