@@ -579,10 +579,11 @@ pub fn active(app: &App) -> Vec<(&'static Binding, Vec<Key>)> {
     out
 }
 
-/// The footer's hints for the current state: (keys, description).
-pub fn hints(app: &App) -> Vec<(String, String)> {
+/// The footer's hints for the current state: (keys, description, what a
+/// click on the hint does).
+pub fn hints(app: &App) -> Vec<(String, String, Action)> {
     let ui = app.ui();
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<(String, String, Action)> = Vec::new();
     for (b, keys) in active(app) {
         // A hint shows a binding's main key; when a more specific binding
         // took that key, the hint would mislead, so it is left out.
@@ -596,8 +597,13 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             key_label(&keys[0])
         };
         let text = (b.describe)(ui).to_string();
-        if !out.iter().any(|(_, t)| *t == text) {
-            out.push((label, text));
+        if !out.iter().any(|(_, t, _)| *t == text) {
+            // Scrolling hints scroll down when clicked.
+            let action = match &b.action {
+                Action::CursorDown | Action::CursorUp => Action::ScrollBy(3),
+                other => other.clone(),
+            };
+            out.push((label, text, action));
         }
     }
     out

@@ -359,7 +359,7 @@ fn footer_hints_match_what_the_keys_do() {
     let hints = careguide::keymap::hints(&app);
     let timer = hints
         .iter()
-        .find(|(_, t)| t == "Start or pause")
+        .find(|(_, t, _)| t == "Start or pause")
         .expect("timer hint");
     let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(
         timer.0.chars().next().unwrap(),
@@ -368,6 +368,40 @@ fn footer_hints_match_what_the_keys_do() {
         careguide::keymap::action_for(&app, &key),
         Some(Action::TimerToggle)
     );
+    assert_eq!(
+        timer.2,
+        Action::TimerToggle,
+        "clicking the hint does the same"
+    );
+}
+
+#[test]
+fn windows_are_reachable_by_mouse_too() {
+    let mut app = app();
+    let (terminal, view) = render(&mut app, 80, 24);
+    // The footer's hints are buttons: find "Sections" on the last row and click it.
+    let buf = terminal.backend().buffer();
+    let row: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    let at = row.find("Sections").expect("a Sections hint");
+    let col = row[..at].chars().count() as u16;
+    let action = view.hit(col, 23).expect("the hint is clickable");
+    assert_eq!(action, Action::OpenIndex);
+    app.update(action);
+    // The index lists the glossary and help last, clickable like the sections.
+    for _ in 0..30 {
+        app.update(Action::CursorDown);
+    }
+    let (_, view) = render(&mut app, 80, 24);
+    for wanted in [Action::OpenGlossary, Action::OpenHelp] {
+        let (rect, _) = view
+            .hits
+            .iter()
+            .find(|(_, a)| *a == wanted)
+            .unwrap_or_else(|| panic!("no row for {wanted:?}"));
+        let _ = rect;
+    }
+    app.update(Action::OpenGlossary);
+    assert_eq!(app.overlay, Some(Overlay::Glossary));
 }
 
 #[test]

@@ -105,6 +105,10 @@ pub enum Overlay {
 pub enum IndexEntry {
     Screen(Screen),
     Day(usize),
+    /// Opens the glossary window.
+    Glossary,
+    /// Opens the help window.
+    Help,
 }
 
 /// One row of the preparation checklist.
@@ -492,6 +496,7 @@ impl App {
                 rows.extend((0..self.guide().aftercare.len()).map(IndexEntry::Day));
             }
         }
+        rows.extend([IndexEntry::Glossary, IndexEntry::Help]);
         rows
     }
 
@@ -954,7 +959,10 @@ impl App {
                 self.overlay = None;
                 self.jump_to_index(cursor);
             }
-            (Overlay::Index { .. }, Action::GoToDay(_) | Action::GoTo(_)) => {
+            (
+                Overlay::Index { .. },
+                Action::GoToDay(_) | Action::GoTo(_) | Action::OpenGlossary | Action::OpenHelp,
+            ) => {
                 // A click on an index row.
                 self.overlay = None;
                 return false;
@@ -1016,6 +1024,8 @@ impl App {
     fn jump_to_index(&mut self, row: usize) {
         match self.index_entries().get(row) {
             Some(IndexEntry::Screen(s)) => self.go(*s),
+            Some(IndexEntry::Glossary) => self.open(Overlay::Glossary),
+            Some(IndexEntry::Help) => self.open(Overlay::Help),
             Some(IndexEntry::Day(d)) => {
                 self.go(Screen::Aftercare);
                 self.set_day(*d);

@@ -107,7 +107,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
         draw_reload_errors(app, ui, theme, body, buf);
     }
     draw_nav(app, ui, theme, nav, buf, &mut view.hits);
-    draw_hints(app, ui, theme, hints, buf);
+    draw_hints(app, ui, theme, hints, buf, &mut view.hits);
     if let Some(overlay) = app.overlay {
         view.overlay_scroll = overlays::draw(app, overlay, theme, area, buf, &mut view.hits);
     }
@@ -390,7 +390,14 @@ fn draw_nav(
 }
 
 /// The key hints, or the search prompt while it is open.
-fn draw_hints(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_hints(
+    app: &App,
+    ui: &UiText,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Vec<(Rect, Action)>,
+) {
     if let Some(prompt) = &app.search.prompt {
         let line = Line::from(vec![
             Span::styled(format!(" {}: ", ui.search_prompt), theme.key),
@@ -402,11 +409,20 @@ fn draw_hints(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffe
     }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, text) in keymap::hints(app) {
+    for (keys, text, action) in keymap::hints(app) {
         let w = keys.width() + 1 + text.width() + 2;
         if used + w > usize::from(area.width) {
             break;
         }
+        // Each hint is also a button.
+        hits.push((
+            Rect {
+                x: area.x + used as u16,
+                width: (w - 2) as u16,
+                ..area
+            },
+            action,
+        ));
         used += w;
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {text}  "), theme.muted));

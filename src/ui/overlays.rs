@@ -182,6 +182,21 @@ fn index(app: &App, theme: &Theme, area: Rect, cursor: usize) -> Body {
                     Some(action),
                 );
             }
+            IndexEntry::Glossary | IndexEntry::Help => {
+                let (label, action) = if entry == IndexEntry::Glossary {
+                    (ui.glossary.clone(), Action::OpenGlossary)
+                } else {
+                    (ui.help_title.clone(), Action::OpenHelp)
+                };
+                b.push(
+                    Line::from(vec![
+                        Span::styled(mark, theme.key),
+                        Span::raw("  "),
+                        Span::styled(label, style),
+                    ]),
+                    Some(action),
+                );
+            }
             IndexEntry::Day(i) => {
                 let e = &app.guide().aftercare[i];
                 let mut label = ui.day_range(e.days.from, e.days.to);
