@@ -332,7 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k(End), c('G')],
         Action::Last,
         Global,
-        Everyone,
+        Practitioner,
         false,
         key_last
     ),
@@ -348,7 +348,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k(Tab)],
         Action::OpenIndex,
         Global,
-        Everyone,
+        Practitioner,
         true,
         key_index
     ),
@@ -356,7 +356,7 @@ pub static BINDINGS: &[Binding] = &[
         &[c('/')],
         Action::OpenSearch,
         Global,
-        Everyone,
+        Practitioner,
         true,
         key_search
     ),
@@ -364,7 +364,7 @@ pub static BINDINGS: &[Binding] = &[
         &[c('n')],
         Action::SearchNext,
         Global,
-        Everyone,
+        Practitioner,
         false,
         key_search_next
     ),
@@ -372,7 +372,7 @@ pub static BINDINGS: &[Binding] = &[
         &[c('N')],
         Action::SearchPrev,
         Global,
-        Everyone,
+        Practitioner,
         false,
         key_search_prev
     ),
@@ -404,7 +404,7 @@ pub static BINDINGS: &[Binding] = &[
         &[c('L')],
         Action::CycleLanguage,
         Global,
-        Everyone,
+        Practitioner,
         false,
         key_language
     ),

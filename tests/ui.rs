@@ -545,3 +545,26 @@ fn snapshots_of_every_screen() {
         }
     }
 }
+
+/// The README's key table lists every binding with its keys and meaning.
+#[test]
+fn readme_key_table_matches_the_key_table() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let ui = careguide::i18n::UiText::english();
+    for b in careguide::keymap::BINDINGS {
+        let keys = careguide::keymap::keys_label(b)
+            .split(' ')
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = (b.describe)(ui);
+        assert!(
+            readme
+                .lines()
+                .any(|l| l.contains(&format!("| {keys} |")) && l.contains(text)),
+            "README.md has no key-table row `| {keys} | {text} |`"
+        );
+    }
+}

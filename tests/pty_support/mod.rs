@@ -8,8 +8,10 @@
 //! never rely on fixed sleeps. Dropping a [`Pty`] kills the child.
 #![allow(dead_code)]
 
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
@@ -39,6 +41,39 @@ const POLL: Duration = Duration::from_millis(20);
 /// Lets a lone Esc reach the app on its own read, so it is not merged with
 /// the next key into an Alt- combination.
 const ESC_SETTLE: Duration = Duration::from_millis(100);
+
+/// What [`Pty::spawn_with`] changes in the child's surroundings; the
+/// default changes nothing.
+#[derive(Clone, Debug, Default)]
+pub struct SpawnOptions {
+    /// Variables to set (after the harness's own, so they win).
+    pub env: Vec<(String, OsString)>,
+    /// Variables to unset.
+    pub env_remove: Vec<String>,
+    /// The working directory, instead of the repository root.
+    pub cwd: Option<PathBuf>,
+}
+
+impl SpawnOptions {
+    /// Sets an environment variable for the child.
+    pub fn env(mut self, name: &str, value: impl AsRef<OsStr>) -> Self {
+        self.env
+            .push((name.to_string(), value.as_ref().to_os_string()));
+        self
+    }
+
+    /// Unsets an environment variable for the child.
+    pub fn env_remove(mut self, name: &str) -> Self {
+        self.env_remove.push(name.to_string());
+        self
+    }
+
+    /// Runs the child in `dir`.
+    pub fn cwd(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cwd = Some(dir.as_ref().to_path_buf());
+        self
+    }
+}
 
 /// A running careguide in a pseudo-terminal.
 pub struct Pty {
@@ -70,6 +105,12 @@ impl Pty {
     /// repository root (so it reads ./guides), with TERM=xterm-256color and
     /// without NO_COLOR.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with(args, cols, rows, &SpawnOptions::default())
+    }
+
+    /// Like [`Pty::spawn`], with extra environment settings and, optionally,
+    /// another working directory (see [`SpawnOptions`]).
+    pub fn spawn_with(args: &[&str], cols: u16, rows: u16, options: &SpawnOptions) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -83,6 +124,15 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for name in &options.env_remove {
+            cmd.env_remove(name);
+        }
+        for (name, value) in &options.env {
+            cmd.env(name, value);
+        }
+        if let Some(dir) = &options.cwd {
+            cmd.cwd(dir);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn careguide");
         // Only the child may hold the slave side, so the reader sees the end
         // of the output once the child is gone.
