@@ -124,6 +124,11 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+
+    /// Also print each section's reading level (Flesch-Kincaid grade for English,
+    /// Fernández-Huerta for Spanish) and warn about sections above grade 8
+    #[arg(long)]
+    pub readability: bool,
 }
 
 #[derive(Debug, Args)]

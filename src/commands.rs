@@ -79,6 +79,29 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
     let files = library.reports.len();
     let (_, ui_reports) = i18n::load_all();
     let mut reports: Vec<FileReport> = library.reports;
+    // Reading levels, per guide, printed after the diagnostics.
+    let mut levels = Vec::new();
+    if args.readability {
+        for g in &library.guides {
+            let Some(report) = reports.iter_mut().find(|r| r.path == g.path) else {
+                continue;
+            };
+            let mut d = crate::guide::diagnostic::Diagnostics::new();
+            match crate::guide::lint::readability(g, &mut d) {
+                Some((measure, scores, average)) => {
+                    report.diagnostics.extend(d.into_sorted());
+                    levels.push((g.path.clone(), measure, scores, average));
+                }
+                None => report.diagnostics.push(crate::guide::Diagnostic::warning(
+                    g.language.span.clone(),
+                    format!(
+                        "careguide has no reading-level measure for language `{}`",
+                        g.language
+                    ),
+                )),
+            }
+        }
+    }
     reports.extend(ui_reports.into_iter().filter(|r| !r.diagnostics.is_empty()));
     let mut out = io::stdout().lock();
     let (mut errors, mut warnings) = (0, 0);
@@ -88,6 +111,29 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
         }
         errors += r.count(Severity::Error);
         warnings += r.count(Severity::Warning);
+    }
+    for (path, measure, scores, average) in &levels {
+        let _ = writeln!(
+            out,
+            "{}: reading level by section ({}; the limit is {})",
+            escape_unsafe(&path.display().to_string()),
+            measure.name(),
+            measure.limit()
+        );
+        let width = scores
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for s in scores {
+            let flag = if measure.too_hard(s.score) {
+                "  too hard"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  {:<width$}  {:>5.1}{flag}", s.name, s.score);
+        }
+        let _ = writeln!(out, "  {:<width$}  {:>5.1}", "average", average);
     }
     let _ = out.flush();
     eprintln!(

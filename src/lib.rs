@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod output;
 pub mod pin;
 pub mod plan;
+pub mod readability;
 pub mod text;
 pub mod toml_reader;
 pub mod tui;

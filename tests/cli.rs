@@ -369,3 +369,83 @@ fn unknown_command_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     let _ = lines(&stderr(&o));
 }
+
+#[test]
+fn readability_check_passes_the_shipped_guides() {
+    let o = run(&["check", "--readability", "--strict"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    // Every English section at grade 8 or below, the average at 7 or below.
+    let english: Vec<(String, f64)> = out
+        .split("reading level by section")
+        .nth(1)
+        .expect("an English table")
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            let (name, score) = l.trim().rsplit_once(' ').unwrap();
+            (name.trim().to_string(), score.parse().unwrap())
+        })
+        .collect();
+    assert!(english.len() > 10, "{english:?}");
+    for (name, grade) in &english {
+        assert!(*grade <= 8.0, "{name} is at grade {grade}");
+    }
+    let average = english.iter().find(|(n, _)| n == "average").unwrap().1;
+    assert!(average <= 7.0, "average grade {average}");
+    assert!(
+        out.contains("Fernández-Huerta"),
+        "the Spanish guide has its own measure"
+    );
+}
+
+#[test]
+fn readability_check_fails_a_hard_guide_naming_the_section() {
+    let o = run(&["check", "--readability", "--strict", "tests/fixtures/hard"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l.starts_with("tests/fixtures/hard/example-peel.toml:4:9: warning: section `overview` is hard to read: Flesch-Kincaid grade 1")),
+        "{out}"
+    );
+    assert!(out.contains("overview") && out.contains("too hard"));
+    // Without --readability the grade is not checked.
+    let o = run(&["check", "--strict", "tests/fixtures/hard"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn plain_language_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("good/example-peel.toml"))
+        .unwrap()
+        .replace(
+            "Rinse with cool water only.",
+            "Rinse with cool water only, and most people, about 80% of them, find that the skin is calm again after one or two days of this simple and gentle routine at home.",
+        )
+        .replace("Stay inside.", "Stay inside for 1/2 a day.");
+    let path = dir.path().join("example-peel.toml");
+    std::fs::write(&path, text).unwrap();
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert!(o.status.success(), "warnings only");
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning: a sentence of 31 words in aftercare Day 0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: a percentage (`%`) in aftercare Day 0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: a fraction (`1/2`) in aftercare Day 0"),
+        "{out}"
+    );
+    assert_eq!(
+        run(&["check", "--strict", path.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+}

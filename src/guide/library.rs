@@ -234,10 +234,14 @@ pub fn load_file(path: PathBuf, content: FileContent) -> (FileReport, Option<Gui
         );
         return (FileReport::new(path, source, d.into_sorted()), None);
     }
-    let guide = parse::parse_guide(&source, &mut d);
+    let mut guide = parse::parse_guide(&source, &mut d);
+    if let Some(g) = &mut guide {
+        g.path = path.clone();
+    }
     if let Some(g) = &guide {
         validate::validate_guide(g, &source, &mut d);
         lint::glossary_use(g, &mut d);
+        lint::plain_language(g, &mut d);
         file_name_matches(&path, g, &mut d);
         if !crate::i18n::UiText::has_language(&g.language) {
             d.error(

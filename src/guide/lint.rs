@@ -105,3 +105,162 @@ mod tests {
         assert!(!is_acronym("30"));
     }
 }
+
+/// Sentences longer than this are hard to follow.
+pub const MAX_SENTENCE_WORDS: usize = 25;
+
+/// Plain-language checks on every patient text: long sentences, and
+/// percentages or fractions (people read "about half" more easily than
+/// "50%"; numbers should not need arithmetic).
+pub fn plain_language(g: &Guide, d: &mut Diagnostics) {
+    for section in patient_sections(g) {
+        for text in &section.texts {
+            for sentence in crate::readability::sentences(text) {
+                let n = words(sentence)
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count();
+                if n > MAX_SENTENCE_WORDS {
+                    d.warning(
+                        text.span.clone(),
+                        format!(
+                            "a sentence of {n} words in {}: keep sentences to {MAX_SENTENCE_WORDS} words or fewer",
+                            section.name
+                        ),
+                    );
+                }
+            }
+            if let Some(what) = percent_or_fraction(text) {
+                d.warning(
+                    text.span.clone(),
+                    format!(
+                        "{what} in {}: patient text should give numbers people need no arithmetic for \
+                         (\"most people\", \"about half\", \"Day 3\")",
+                        section.name
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Describes the first percentage or fraction in a text, if any.
+fn percent_or_fraction(text: &str) -> Option<String> {
+    if text.contains('%') {
+        return Some("a percentage (`%`)".into());
+    }
+    let lower = text.to_lowercase();
+    for word in ["percent", "per cent", "por ciento"] {
+        if lower.contains(word) {
+            return Some(format!("a percentage (`{word}`)"));
+        }
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| matches!(c, '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛'))
+    {
+        return Some(format!("a fraction (`{c}`)"));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for i in 1..chars.len().saturating_sub(1) {
+        if (chars[i] == '/' || chars[i] == '⁄')
+            && chars[i - 1].is_ascii_digit()
+            && chars[i + 1].is_ascii_digit()
+        {
+            let start = (0..i)
+                .rev()
+                .take_while(|&j| chars[j].is_ascii_digit())
+                .last()
+                .unwrap_or(i - 1);
+            let end = (i + 1..chars.len())
+                .take_while(|&j| chars[j].is_ascii_digit())
+                .last()
+                .unwrap_or(i + 1);
+            return Some(format!(
+                "a fraction (`{}`)",
+                chars[start..=end].iter().collect::<String>()
+            ));
+        }
+    }
+    None
+}
+
+/// One section's reading score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionScore {
+    pub name: String,
+    pub score: f64,
+    pub span: std::ops::Range<usize>,
+}
+
+/// The reading score of every patient section, with a warning for each
+/// above the limit. `None` when careguide has no measure for the language.
+pub fn readability(
+    g: &Guide,
+    d: &mut Diagnostics,
+) -> Option<(crate::readability::Measure, Vec<SectionScore>, f64)> {
+    let measure = crate::readability::Measure::for_language(&g.language)?;
+    let mut scores = Vec::new();
+    let mut total = crate::readability::Counts::default();
+    let mut sum = 0.0;
+    for section in patient_sections(g) {
+        let lines: Vec<&str> = section.texts.iter().map(|t| t.as_str()).collect();
+        let counts = measure.count(&lines);
+        total += counts;
+        let score = measure.score(counts);
+        sum += score;
+        let span = section.texts.first().map_or(0..0, |t| t.span.clone());
+        if measure.too_hard(score) {
+            d.warning(
+                span.clone(),
+                format!(
+                    "section `{}` is hard to read: {} {score:.1}; patient text should be {}",
+                    section.name,
+                    measure.name(),
+                    measure.limit()
+                ),
+            );
+        }
+        scores.push(SectionScore {
+            name: section.name,
+            score,
+            span,
+        });
+    }
+    let average = if scores.is_empty() {
+        0.0
+    } else {
+        sum / scores.len() as f64
+    };
+    Some((measure, scores, average))
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::percent_or_fraction;
+
+    #[test]
+    fn finds_percentages_and_fractions() {
+        assert_eq!(
+            percent_or_fraction("Most people, 80% of them"),
+            Some("a percentage (`%`)".into())
+        );
+        assert_eq!(
+            percent_or_fraction("Wait 1/2 an hour"),
+            Some("a fraction (`1/2`)".into())
+        );
+        assert_eq!(
+            percent_or_fraction("Use ½ a pump"),
+            Some("a fraction (`½`)".into())
+        );
+        assert_eq!(
+            percent_or_fraction("el 50 por ciento"),
+            Some("a percentage (`por ciento`)".into())
+        );
+        assert_eq!(
+            percent_or_fraction("SPF 30 on Day 3, 24/7 care"),
+            Some("a fraction (`24/7`)".into())
+        );
+        assert_eq!(percent_or_fraction("Use SPF 30 or higher."), None);
+        assert_eq!(percent_or_fraction("and/or"), None);
+    }
+}

@@ -84,6 +84,8 @@ impl DayRange {
 /// A whole guide, as loaded from one file.
 #[derive(Clone, Debug)]
 pub struct Guide {
+    /// The file it was read from (for messages).
+    pub path: std::path::PathBuf,
     pub format_version: i64,
     pub id: Text,
     pub language: Text,

@@ -112,6 +112,7 @@ pub fn parse_guide(source: &str, d: &mut Diagnostics) -> Option<Guide> {
         return None;
     }
     Some(Guide {
+        path: std::path::PathBuf::new(),
         format_version: FORMAT_VERSION,
         id: id?,
         language: language?,

@@ -1,0 +1,611 @@
+//! End-to-end tests of the waiting-room kiosk (`careguide --kiosk`): the
+//! real binary runs in a pseudo-terminal and the tests read its screen
+//! through a terminal emulator (see `pty_support`). They cover the
+//! lock-down (no key leaves the guide), the staff PIN exit, a kiosk without
+//! a config file, a broken config file, a patient's walk to today's
+//! aftercare in Spanish and back with "Start over", that nothing is written
+//! to disk, and that an internal error starts over instead of exiting.
+
+mod pty_support;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use pty_support::keys::{DOWN, ENTER, ESC, RIGHT, UP};
+use pty_support::{Pty, SpawnOptions, TIMEOUT, escaped, find_bytes, rfind_bytes};
+use tempfile::TempDir;
+
+// ----- fixtures -----
+
+const PIN: &str = "2468";
+const TODAY: &str = "2026-11-23";
+
+/// Ctrl+Alt+S as a terminal sends it: Esc, then Ctrl-S.
+const STAFF_CHORD: &str = "\x1b\x13";
+
+/// The kiosk's fixed rows (0-based): the clinic, then the screen's title.
+const HEADER_ROW: u16 = 0;
+const TITLE_ROW: u16 = 1;
+
+const WELCOME: &str = "Press any key or touch the screen to start";
+const WELCOME_ES: &str = "Pulse cualquier tecla o toque la pantalla para empezar";
+const PICKER: &str = "Choose a guide";
+
+const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
+const ALT_SCREEN_OFF: &[u8] = b"\x1b[?1049l";
+const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+
+/// The hash of [`PIN`], made once by the binary's own `pin-hash` (the PIN
+/// on stdin, as a clinic would pipe it).
+fn pin_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_careguide"))
+            .arg("pin-hash")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run careguide pin-hash");
+        child
+            .stdin
+            .take()
+            .expect("pin-hash stdin")
+            .write_all(format!("{PIN}\n").as_bytes())
+            .expect("write the PIN");
+        let out = child.wait_with_output().expect("wait for pin-hash");
+        assert!(
+            out.status.success(),
+            "pin-hash failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let hash = String::from_utf8(out.stdout)
+            .expect("pin-hash prints text")
+            .trim()
+            .to_string();
+        assert!(hash.starts_with("$argon2"), "not an argon2 hash: {hash:?}");
+        hash
+    })
+}
+
+/// A config file in a temp dir of its own (kept while this lives).
+struct Config {
+    dir: TempDir,
+    path: PathBuf,
+}
+
+fn write_config(contents: &str) -> Config {
+    let dir = tempfile::tempdir().expect("temp dir for the config");
+    let path = dir.path().join("careguide.toml");
+    std::fs::write(&path, contents).expect("write the config");
+    Config { dir, path }
+}
+
+/// The clinic's config, with the staff PIN's hash.
+fn config_with_pin() -> Config {
+    write_config(&format!(
+        "[clinic]\nname = \"Bright Skin Clinic\"\nphone = \"555-0100\"\n\
+         [kiosk]\nstaff_pin_hash = \"{}\"\n",
+        pin_hash()
+    ))
+}
+
+/// The environment every kiosk here runs in: no test panic key unless a
+/// test asks for it, whatever the environment of `cargo test`.
+fn base_options() -> SpawnOptions {
+    SpawnOptions::default().env_remove("CAREGUIDE_TEST_PANIC")
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+/// Starts the kiosk with `config` at 80x24 and waits for its welcome screen.
+fn kiosk_with(config: &Path, options: &SpawnOptions) -> Pty {
+    let pty = Pty::spawn_with(
+        &["--kiosk", "--config", path_arg(config), "--today", TODAY],
+        80,
+        24,
+        options,
+    );
+    pty.wait_for(WELCOME, TIMEOUT);
+    pty
+}
+
+fn kiosk(config: &Path) -> Pty {
+    kiosk_with(config, &base_options())
+}
+
+/// From the welcome screen, a key starts: the guide picker.
+fn start(pty: &mut Pty) {
+    pty.send(ENTER);
+    pty.wait_for_row(TITLE_ROW, PICKER, TIMEOUT);
+}
+
+// ----- checks -----
+
+/// Checks, for `how_long`, that the app keeps running. (A check that
+/// something does not happen can only watch for a while.)
+fn assert_keeps_running(pty: &mut Pty, how_long: Duration) {
+    let start = Instant::now();
+    loop {
+        assert!(
+            pty.is_running(),
+            "careguide exited; the screen is:\n{}",
+            pty.screen()
+        );
+        if start.elapsed() >= how_long {
+            return;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The names in a flags `Debug` string, e.g. `LocalFlags(ECHO | ICANON)`.
+fn flag_names(flags: &str) -> Vec<&str> {
+    flags
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the terminal is in raw mode (no line editing, no echo).
+fn is_raw(pty: &Pty) -> bool {
+    let flags = pty.local_flags();
+    let names = flag_names(&flags);
+    !names.contains(&"ICANON") && !names.contains(&"ECHO")
+}
+
+/// After the app exited: it left the alternate screen after entering it
+/// (and did not enter it again), turned the mouse off after turning it on,
+/// showed the cursor again, and took the terminal out of raw mode.
+fn assert_terminal_restored(pty: &Pty) {
+    let raw = pty.raw();
+    let tail = escaped(&raw[raw.len().saturating_sub(300)..]);
+    let on = find_bytes(&raw, ALT_SCREEN_ON, 0)
+        .unwrap_or_else(|| panic!("never entered the alternate screen; output ends: {tail}"));
+    let off = rfind_bytes(&raw, ALT_SCREEN_OFF)
+        .unwrap_or_else(|| panic!("never left the alternate screen; output ends: {tail}"));
+    assert!(
+        off > on,
+        "left the alternate screen before entering it; output ends: {tail}"
+    );
+    assert_eq!(
+        find_bytes(&raw, ALT_SCREEN_ON, off),
+        None,
+        "re-entered the alternate screen after leaving it; output ends: {tail}"
+    );
+    let mouse_on = find_bytes(&raw, MOUSE_ON, 0)
+        .unwrap_or_else(|| panic!("mouse capture was never enabled; output ends: {tail}"));
+    let mouse_off = rfind_bytes(&raw, MOUSE_OFF)
+        .unwrap_or_else(|| panic!("mouse capture never disabled; output ends: {tail}"));
+    assert!(
+        mouse_off > mouse_on,
+        "mouse capture disabled before enabled; output ends: {tail}"
+    );
+    let show = rfind_bytes(&raw, CURSOR_SHOW)
+        .unwrap_or_else(|| panic!("never showed the cursor; output ends: {tail}"));
+    assert!(
+        show > on,
+        "the cursor was not shown again; output ends: {tail}"
+    );
+    let flags = pty.local_flags();
+    let names = flag_names(&flags);
+    assert!(
+        names.contains(&"ICANON") && names.contains(&"ECHO"),
+        "the terminal was left in raw mode: {flags}"
+    );
+}
+
+/// Everything the app wrote before it entered the alternate screen (its
+/// stderr notes; the pty merges stderr with stdout).
+fn before_alt_screen(pty: &Pty) -> String {
+    let raw = pty.raw();
+    let end = find_bytes(&raw, ALT_SCREEN_ON, 0).unwrap_or_else(|| {
+        panic!(
+            "never entered the alternate screen; output: {}",
+            escaped(&raw)
+        )
+    });
+    String::from_utf8_lossy(&raw[..end]).into_owned()
+}
+
+/// Every file and folder under `dir`, as paths relative to it.
+fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("list {}: {e}", d.display())) {
+            let path = entry.expect("a directory entry").path();
+            // Not followed into: a symlink is listed as itself.
+            if path.is_dir() && !path.is_symlink() {
+                todo.push(path.clone());
+            }
+            out.push(path.strip_prefix(dir).expect("under dir").to_path_buf());
+        }
+    }
+    out.sort();
+    out
+}
+
+// ----- lock-down -----
+
+#[test]
+fn no_key_leaves_the_kiosk() {
+    let config = config_with_pin();
+    let mut pty = kiosk(&config.path);
+    start(&mut pty);
+    assert!(is_raw(&pty), "not in raw mode: {}", pty.local_flags());
+
+    let keys: &[(&str, &str)] = &[
+        ("q", "q"),
+        ("Esc", ESC),
+        ("Ctrl-C", "\x03"),
+        ("Ctrl-Z", "\x1a"),
+        ("Ctrl-\\", "\x1c"),
+        ("Ctrl-D", "\x04"),
+        ("F1", "\x1bOP"),
+        ("F2", "\x1bOQ"),
+        ("F3", "\x1bOR"),
+        ("F4", "\x1bOS"),
+        ("F5", "\x1b[15~"),
+        ("F6", "\x1b[17~"),
+        ("F7", "\x1b[18~"),
+        ("F8", "\x1b[19~"),
+        ("F9", "\x1b[20~"),
+        ("F10", "\x1b[21~"),
+        ("F11", "\x1b[23~"),
+        ("F12", "\x1b[24~"),
+    ];
+    for (name, key) in keys {
+        pty.send(key);
+        assert!(
+            pty.is_running(),
+            "careguide exited after {name}; the screen is:\n{}",
+            pty.screen()
+        );
+    }
+    // Keys are handled in order: once a later key has visibly worked, every
+    // key above has been handled. ↓ moves the picker's cursor to the first
+    // add-on, ↑ back to the guide.
+    pty.send(DOWN);
+    pty.wait_until("the cursor on the PRP add-on", TIMEOUT, |s| {
+        s.rows
+            .iter()
+            .any(|r| r.contains("›[ ] with PRP") || r.contains("› [ ] with PRP"))
+    });
+    pty.send(UP);
+    pty.wait_until("the cursor back on the guide", TIMEOUT, |s| {
+        s.rows
+            .iter()
+            .any(|r| r.contains("›(•) Microneedling") || r.contains("› (•) Microneedling"))
+    });
+    assert_keeps_running(&mut pty, Duration::from_millis(300));
+    let screen = pty.snapshot();
+    assert!(
+        screen.row(TITLE_ROW).contains(PICKER),
+        "not on the guide picker any more:\n{}",
+        screen.text
+    );
+    assert!(
+        screen.row(HEADER_ROW).contains("Bright Skin Clinic"),
+        "{}",
+        screen.text
+    );
+}
+
+// ----- the staff exit -----
+
+#[test]
+fn staff_exit_refuses_a_wrong_pin_and_takes_the_right_one() {
+    let config = config_with_pin();
+    let mut pty = kiosk(&config.path);
+    start(&mut pty);
+
+    pty.send(STAFF_CHORD);
+    pty.wait_for("Staff PIN:", TIMEOUT);
+    // The digits are hidden.
+    pty.send("1111");
+    pty.wait_for("••••", TIMEOUT);
+    assert!(!pty.screen().contains("1111"), "{}", pty.screen());
+    pty.send(ENTER);
+    pty.wait_until("\"Wrong PIN.\" with the prompt closed", TIMEOUT, |s| {
+        s.text.contains("Wrong PIN.") && !s.text.contains("Staff PIN:")
+    });
+    assert_keeps_running(&mut pty, Duration::from_millis(200));
+    assert!(pty.row(TITLE_ROW).contains(PICKER), "{}", pty.screen());
+
+    pty.send(STAFF_CHORD);
+    pty.wait_until("an empty PIN prompt", TIMEOUT, |s| {
+        s.rows
+            .iter()
+            .any(|r| r.contains("Staff PIN:") && !r.contains('•'))
+    });
+    pty.send(&format!("{PIN}{ENTER}"));
+    let status = pty.wait_exit(TIMEOUT);
+    assert!(status.success(), "exit status {status}");
+    assert_terminal_restored(&pty);
+}
+
+#[test]
+fn without_a_config_file_staff_exit_is_off_and_sigterm_stops_it() {
+    let home = tempfile::tempdir().expect("temp home");
+    let options = base_options()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path());
+    let mut pty = Pty::spawn_with(&["--kiosk", "--today", TODAY], 80, 24, &options);
+    pty.wait_for(WELCOME, TIMEOUT);
+
+    // Said on stderr before the screen starts, never on the patient's screen.
+    let note = before_alt_screen(&pty);
+    assert!(
+        note.contains("kiosk started without a config file"),
+        "no note about the missing config file before the screen started: {note:?}"
+    );
+    assert!(
+        note.lines()
+            .any(|l| l.contains("staff exit") && l.contains("off")),
+        "the note does not say staff exit is off: {note:?}"
+    );
+    assert!(
+        note.contains(path_arg(home.path())),
+        "the note does not say where it looked (under XDG_CONFIG_HOME): {note:?}"
+    );
+    assert!(
+        note.contains(&format!("kill -TERM {}", pty.pid())),
+        "the note does not say how to stop it: {note:?}"
+    );
+    assert!(!pty.screen().contains("config"), "{}", pty.screen());
+
+    start(&mut pty);
+    pty.send(STAFF_CHORD);
+    pty.wait_for("Staff exit is off on this kiosk.", TIMEOUT);
+    assert!(!pty.screen().contains("Staff PIN:"), "{}", pty.screen());
+    assert_keeps_running(&mut pty, Duration::from_millis(200));
+    assert!(pty.row(TITLE_ROW).contains(PICKER), "{}", pty.screen());
+
+    pty.signal("TERM");
+    let status = pty.wait_exit(TIMEOUT);
+    assert_eq!(status.signal(), None, "killed by {status}, not handled");
+    assert_eq!(status.exit_code(), 128 + 15, "exit status after SIGTERM");
+    assert_terminal_restored(&pty);
+}
+
+#[test]
+fn a_broken_config_file_stops_the_kiosk_before_it_starts() {
+    let config = write_config("[kiosk]\nidle_timeout = 5\n");
+    let mut pty = Pty::spawn_with(
+        &[
+            "--kiosk",
+            "--config",
+            path_arg(&config.path),
+            "--today",
+            TODAY,
+        ],
+        80,
+        24,
+        &base_options(),
+    );
+    let status = pty.wait_exit(TIMEOUT);
+    let raw = pty.raw();
+    let text = String::from_utf8_lossy(&raw);
+    assert_eq!(
+        status.exit_code(),
+        1,
+        "exit status {status}; output: {text}"
+    );
+    assert_eq!(
+        find_bytes(&raw, ALT_SCREEN_ON, 0),
+        None,
+        "entered the alternate screen: {}",
+        escaped(&raw)
+    );
+    let position = format!("{}:2:16: error:", config.path.display());
+    assert!(text.contains(&position), "no `{position}` in: {text}");
+    assert!(
+        text.contains("must be a whole number from 10 to 3600"),
+        "no allowed range in: {text}"
+    );
+}
+
+// ----- a patient's walk -----
+
+/// From the welcome screen, in Spanish: the guide, "I had my treatment",
+/// treated 3 days ago, to today's aftercare (Day 3).
+fn walk_to_todays_aftercare_in_spanish(pty: &mut Pty) {
+    pty.send(RIGHT);
+    pty.wait_for(WELCOME_ES, TIMEOUT);
+    pty.send(ENTER);
+    pty.wait_for_row(TITLE_ROW, "Elija una guía", TIMEOUT);
+    pty.send(ENTER);
+    pty.wait_for("Ya me hice el tratamiento", TIMEOUT);
+    pty.send(DOWN);
+    pty.wait_until(
+        "the cursor on \"Ya me hice el tratamiento\"",
+        TIMEOUT,
+        |s| {
+            s.rows
+                .iter()
+                .any(|r| r.contains("› Ya me hice el tratamiento"))
+        },
+    );
+    pty.send(ENTER);
+    pty.wait_for("¿Cuándo se hizo el tratamiento?", TIMEOUT);
+    // ↓ goes back a day at a time from today.
+    for date in ["[2026-11-22", "[2026-11-21", "[2026-11-20"] {
+        pty.send(DOWN);
+        pty.wait_for(date, TIMEOUT);
+    }
+    pty.send(ENTER);
+    pty.wait_until("today's aftercare, Day 3", TIMEOUT, |s| {
+        s.row(TITLE_ROW).contains("Día 3")
+            && s.text.contains("HOY")
+            && s.text.contains("Día 3, lun 23 nov 2026")
+    });
+}
+
+#[test]
+fn a_patient_walks_to_todays_aftercare_in_spanish_and_starts_over() {
+    let config = config_with_pin();
+    let mut pty = kiosk(&config.path);
+    walk_to_todays_aftercare_in_spanish(&mut pty);
+    assert!(
+        pty.row(HEADER_ROW)
+            .contains("Hoy es el día 3 después de su tratamiento"),
+        "{}",
+        pty.screen()
+    );
+
+    // Touch "Empezar de nuevo" (Start over).
+    let (col, row) = (0..pty.rows())
+        .find_map(|row| pty.find_in_row(row, "Empezar de nuevo").map(|c| (c, row)))
+        .unwrap_or_else(|| panic!("no \"Empezar de nuevo\" button:\n{}", pty.screen()));
+    pty.click(col + 2, row);
+    pty.wait_for(WELCOME, TIMEOUT);
+    pty.wait_for("✓ English", TIMEOUT);
+    let screen = pty.screen();
+    for spanish in ["Pulse", "Día", "HOY", "Empezar de nuevo"] {
+        assert!(
+            !screen.contains(spanish),
+            "{spanish:?} is still on screen:\n{screen}"
+        );
+    }
+    assert!(pty.is_running());
+}
+
+// ----- nothing stored -----
+
+#[test]
+fn the_kiosk_writes_nothing_to_disk() {
+    let home = tempfile::tempdir().expect("temp home");
+    let work = tempfile::tempdir().expect("temp working dir");
+    let config = config_with_pin();
+    let mut options = base_options().cwd(work.path());
+    for var in [
+        "HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_STATE_HOME",
+        "TMPDIR",
+    ] {
+        options = options.env(var, home.path());
+    }
+    let mut pty = kiosk_with(&config.path, &options);
+
+    // Getting ready: tick an add-on and a preparation step.
+    start(&mut pty);
+    pty.send(DOWN);
+    pty.send(" ");
+    pty.wait_for("[✓] with PRP", TIMEOUT);
+    pty.send(ENTER);
+    pty.wait_for("I am getting ready for my treatment", TIMEOUT);
+    pty.send(ENTER);
+    pty.wait_for_row(TITLE_ROW, "Overview", TIMEOUT);
+    pty.send(RIGHT);
+    pty.wait_for_row(TITLE_ROW, "Before your treatment", TIMEOUT);
+    pty.send(" ");
+    pty.wait_for("1 of ", TIMEOUT);
+    pty.wait_for("[✓] Protect the area from the sun", TIMEOUT);
+    // Start over (Home), then the other path, in Spanish, with a date.
+    pty.send("\x1b[H");
+    pty.wait_for(WELCOME, TIMEOUT);
+    walk_to_todays_aftercare_in_spanish(&mut pty);
+
+    pty.send(STAFF_CHORD);
+    pty.wait_for("PIN del personal:", TIMEOUT);
+    pty.send(&format!("{PIN}{ENTER}"));
+    let status = pty.wait_exit(TIMEOUT);
+    assert!(status.success(), "exit status {status}");
+
+    let no_files: &[PathBuf] = &[];
+    assert_eq!(tree(home.path()), no_files, "files written under HOME");
+    assert_eq!(
+        tree(work.path()),
+        no_files,
+        "files written in the working directory"
+    );
+    assert_eq!(
+        tree(config.dir.path()),
+        [PathBuf::from("careguide.toml")],
+        "files written next to the config file"
+    );
+}
+
+// ----- internal errors -----
+
+fn with_test_panic_key(options: SpawnOptions) -> SpawnOptions {
+    options.env("CAREGUIDE_TEST_PANIC", "1")
+}
+
+const F9: &str = "\x1b[20~";
+
+#[test]
+fn an_internal_error_in_the_kiosk_starts_over() {
+    let config = config_with_pin();
+    let mut pty = kiosk_with(&config.path, &with_test_panic_key(base_options()));
+    start(&mut pty);
+    let before = pty.raw().len();
+
+    pty.send(F9);
+    pty.wait_until("the welcome screen", TIMEOUT, |s| {
+        s.text.contains(WELCOME) && !s.text.contains(PICKER)
+    });
+    assert_keeps_running(&mut pty, Duration::from_millis(200));
+    // Nothing about the error reaches the patient's screen.
+    let after = String::from_utf8_lossy(&pty.raw()[before..]).into_owned();
+    assert!(!after.contains("panic"), "{after:?}");
+    assert!(!pty.screen().contains("panic"), "{}", pty.screen());
+    // And the kiosk still works.
+    start(&mut pty);
+    assert!(is_raw(&pty), "not in raw mode: {}", pty.local_flags());
+}
+
+/// Known problem, kept as a regression test: after an internal error the
+/// kiosk's screen stays frozen on the old screen for about 2 seconds (or
+/// until the next key) before the welcome screen shows. The recovery calls
+/// ratatui's `Terminal::clear`, which asks the terminal for the cursor
+/// position (`ESC [ 6 n`) and waits for crossterm's event reader; the input
+/// thread holds that reader while it blocks in `event::read`, so the query
+/// times out after 2 s (and the screen is not cleared).
+#[test]
+#[ignore = "app bug: the kiosk takes ~2 s to show the welcome screen after an internal error"]
+fn an_internal_error_in_the_kiosk_shows_the_welcome_screen_at_once() {
+    let config = config_with_pin();
+    let mut pty = kiosk_with(&config.path, &with_test_panic_key(base_options()));
+    start(&mut pty);
+    pty.send(F9);
+    pty.wait_for(WELCOME, Duration::from_millis(1000));
+}
+
+#[test]
+fn an_internal_error_in_practitioner_mode_exits_and_restores_the_terminal() {
+    let mut pty = Pty::spawn_with(
+        &["--guide", "microneedling", "--today", TODAY],
+        80,
+        24,
+        &with_test_panic_key(base_options()),
+    );
+    pty.wait_for("Step ", TIMEOUT);
+    assert!(is_raw(&pty), "not in raw mode: {}", pty.local_flags());
+    pty.send(F9);
+    let status = pty.wait_exit(TIMEOUT);
+    assert!(!status.success(), "exit status {status}");
+    assert_terminal_restored(&pty);
+    // The message is printed on the normal screen, after leaving the
+    // alternate one.
+    let raw = pty.raw();
+    let off = rfind_bytes(&raw, ALT_SCREEN_OFF).expect("left the alternate screen");
+    let after = String::from_utf8_lossy(&raw[off..]);
+    assert!(
+        after.contains("test panic"),
+        "no panic message after leaving the alternate screen: {after:?}"
+    );
+}
