@@ -162,6 +162,8 @@ pub struct PrintArgs {
 pub enum Format {
     Text,
     Markdown,
+    /// One self-contained page to take home (inline CSS, no scripts, prints on A4 or Letter)
+    Html,
 }
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {

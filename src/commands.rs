@@ -9,7 +9,7 @@ use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
 use crate::config::{self, Config, ConfigError};
 use crate::guide::{FileReport, GuideSource, Library, Severity};
 use crate::i18n::{self, UiText};
-use crate::output::{document, markdown, text};
+use crate::output::{document, html, markdown, text};
 use crate::plan::Plan;
 use crate::text::escape_unsafe;
 use crate::ui::ThemeName;
@@ -157,6 +157,10 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
 }
 
 pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
+    let config = match load_config(global) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let library = match load_library(global) {
         Ok(l) => l,
         Err(code) => return code,
@@ -184,10 +188,12 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
     let today = global
         .today
         .or_else(|| args.date.map(|_| crate::dates::today()));
-    let doc = document::build(&plan, ui, &guide.contact, today);
+    let contact = config.clinic.apply(&guide.contact);
+    let doc = document::build(&plan, ui, &contact, today);
     let rendered = match args.format {
         Format::Text => text::render(&doc, ui, usize::from(args.width)),
         Format::Markdown => markdown::render(&doc, ui),
+        Format::Html => html::render(&doc, ui),
     };
     let mut out = io::stdout().lock();
     match out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {

@@ -12,14 +12,63 @@ use crate::plan::Plan;
 pub struct Document {
     pub title: String,
     pub language: String,
+    /// The clinic's contact, for formats that repeat it up front.
+    pub contact: Contact,
     pub blocks: Vec<Block>,
+}
+
+/// The document's top-level sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    MainMessage,
+    About,
+    Preparation,
+    Numbing,
+    Procedure,
+    Aftercare,
+    Restrictions,
+    WarningSigns,
+    Contact,
+    Glossary,
+    Disclaimer,
+}
+
+impl Part {
+    /// The phases of treatment, which start a new printed page.
+    pub fn is_phase(self) -> bool {
+        matches!(
+            self,
+            Part::Preparation
+                | Part::Numbing
+                | Part::Procedure
+                | Part::Aftercare
+                | Part::Restrictions
+        )
+    }
+
+    /// A name for styling (CSS classes).
+    pub fn class(self) -> &'static str {
+        match self {
+            Part::MainMessage => "main-message",
+            Part::About => "about",
+            Part::Preparation => "preparation",
+            Part::Numbing => "numbing",
+            Part::Procedure => "procedure",
+            Part::Aftercare => "aftercare",
+            Part::Restrictions => "restrictions",
+            Part::WarningSigns => "warning-signs",
+            Part::Contact => "contact",
+            Part::Glossary => "glossary",
+            Part::Disclaimer => "disclaimer",
+        }
+    }
 }
 
 /// One block of the document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// A top-level section: main message, preparation, numbing, ...
-    Heading(String),
+    Heading(Part, String),
     /// A part of a section: a day, a category.
     Subheading(String),
     Paragraph(String),
@@ -131,10 +180,10 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
         None => b.push(Block::Paragraph(ui.no_treatment_date.clone())),
     }
 
-    b.push(Block::Heading(ui.main_message.clone()));
+    b.push(Block::Heading(Part::MainMessage, ui.main_message.clone()));
     b.push(Block::Important(vec![g.main_message.value.clone()]));
 
-    b.push(Block::Heading(ui.what_it_is.clone()));
+    b.push(Block::Heading(Part::About, ui.what_it_is.clone()));
     for p in &g.overview.about {
         b.push(Block::Paragraph(p.value.clone()));
     }
@@ -152,7 +201,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     }
 
     // Preparation, grouped by day.
-    b.push(Block::Heading(ui.preparation.clone()));
+    b.push(Block::Heading(Part::Preparation, ui.preparation.clone()));
     let mut steps = g.preparation.steps.iter().peekable();
     while let Some(first) = steps.next() {
         let day = first.day;
@@ -182,7 +231,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
 
     // Numbing.
     let n = &g.numbing;
-    b.push(Block::Heading(ui.numbing.clone()));
+    b.push(Block::Heading(Part::Numbing, ui.numbing.clone()));
     b.push(Block::Paragraph(n.what.value.clone()));
     b.push(Block::Paragraph(fill(
         &ui.numbing_minutes,
@@ -195,7 +244,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
 
     // Procedure.
     let p = &g.procedure;
-    b.push(Block::Heading(ui.procedure.clone()));
+    b.push(Block::Heading(Part::Procedure, ui.procedure.clone()));
     b.push(Block::Paragraph(fill(
         &ui.procedure_duration,
         &[(
@@ -213,7 +262,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     key_points(&mut b, plan, ui, &p.notes);
 
     // Aftercare, day by day.
-    b.push(Block::Heading(ui.aftercare.clone()));
+    b.push(Block::Heading(Part::Aftercare, ui.aftercare.clone()));
     let today_day = today.and_then(|t| plan.day_of(t));
     for entry in &g.aftercare {
         let mut heading = aftercare_heading(plan, ui, entry);
@@ -241,11 +290,11 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     }
 
     if !g.restrictions.is_empty() {
-        b.push(Block::Heading(ui.restrictions.clone()));
+        b.push(Block::Heading(Part::Restrictions, ui.restrictions.clone()));
         b.push(Block::Timeline(timeline(plan, ui, today)));
     }
 
-    b.push(Block::Heading(ui.warning_signs.clone()));
+    b.push(Block::Heading(Part::WarningSigns, ui.warning_signs.clone()));
     list(
         &mut b,
         &ui.call_clinic,
@@ -258,7 +307,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
         &g.warning_signs.emergency,
     )));
 
-    b.push(Block::Heading(ui.contact.clone()));
+    b.push(Block::Heading(Part::Contact, ui.contact.clone()));
     b.push(Block::Paragraph(contact.name.value.clone()));
     b.push(Block::Paragraph(format!(
         "{}: {}",
@@ -270,7 +319,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     )));
 
     if !g.glossary.is_empty() {
-        b.push(Block::Heading(ui.glossary.clone()));
+        b.push(Block::Heading(Part::Glossary, ui.glossary.clone()));
         b.push(Block::Bullets(
             g.glossary
                 .iter()
@@ -279,7 +328,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
         ));
     }
 
-    b.push(Block::Heading(ui.disclaimer.clone()));
+    b.push(Block::Heading(Part::Disclaimer, ui.disclaimer.clone()));
     b.push(Block::Paragraph(g.disclaimer.value.clone()));
     b.push(Block::Paragraph(fill(
         &ui.content_version,
@@ -292,6 +341,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     Document {
         title: g.title.value.clone(),
         language: g.language.value.clone(),
+        contact: contact.clone(),
         blocks: b,
     }
 }

@@ -27,7 +27,7 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
     for block in &doc.blocks {
         out.push('\n');
         match block {
-            Block::Heading(h) => out.push_str(&format!("## {}\n", escape(h))),
+            Block::Heading(_, h) => out.push_str(&format!("## {}\n", escape(h))),
             Block::Subheading(h) => out.push_str(&format!("### {}\n", escape(h))),
             Block::Paragraph(p) => out.push_str(&format!("{}\n", escape(p))),
             Block::Bullets(items) => {

@@ -2,6 +2,7 @@
 //! share).
 
 pub mod document;
+pub mod html;
 pub mod markdown;
 pub mod text;
 

@@ -16,7 +16,7 @@ pub fn render(doc: &Document, ui: &UiText, width: usize) -> String {
     out.push("=".repeat(title.width()));
     for block in &doc.blocks {
         match block {
-            Block::Heading(h) => {
+            Block::Heading(_, h) => {
                 let h = sanitize(h).to_uppercase();
                 out.push(String::new());
                 out.push(h.clone());
