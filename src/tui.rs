@@ -125,7 +125,15 @@ fn event_loop(
             // Never to a shell: the kiosk forgets the patient and starts over.
             Err(_) if options.kiosk => {
                 app.start_over();
-                let _ = terminal.clear();
+                // Redraw everything. (`Terminal::clear` would first ask the
+                // terminal where its cursor is, and the answer would be read
+                // by the input thread instead: a two-second stall.)
+                if let Ok(size) = terminal.size() {
+                    let _ = terminal.resize(ratatui::layout::Rect::from((
+                        ratatui::layout::Position::ORIGIN,
+                        size,
+                    )));
+                }
             }
             Err(panic) => std::panic::resume_unwind(panic),
         }

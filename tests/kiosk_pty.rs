@@ -572,7 +572,6 @@ fn an_internal_error_in_the_kiosk_starts_over() {
 /// thread holds that reader while it blocks in `event::read`, so the query
 /// times out after 2 s (and the screen is not cleared).
 #[test]
-#[ignore = "app bug: the kiosk takes ~2 s to show the welcome screen after an internal error"]
 fn an_internal_error_in_the_kiosk_shows_the_welcome_screen_at_once() {
     let config = config_with_pin();
     let mut pty = kiosk_with(&config.path, &with_test_panic_key(base_options()));
