@@ -284,6 +284,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
             .or(config.idle_timeout)
             .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
         staff_pin_hash: config.staff_pin_hash.clone(),
+        can_print: config.print_command.is_some(),
         ..Options::new(global.today.unwrap_or_else(crate::dates::today))
     };
     let app = match App::new(library, options, std::time::Instant::now()) {
@@ -301,6 +302,11 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         mouse: !open.no_mouse,
         watch: (open.watch && mode == Mode::Practitioner).then_some(source),
         kiosk: mode == Mode::Kiosk,
+        export_folder: config
+            .export_folder
+            .clone()
+            .unwrap_or_else(config::default_export_folder),
+        print_command: config.print_command.clone(),
         test_panic_key: std::env::var_os("CAREGUIDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
     match crate::tui::run(app, run) {

@@ -74,6 +74,17 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|d| d.config_dir().join("careguide.toml"))
 }
 
+/// Where take-home copies go when the config names no folder: `careguide`
+/// in the user's documents folder (else their home, else here).
+pub fn default_export_folder() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("careguide")
+}
+
 /// Finds and reads the config: `explicit` must exist; the default path is
 /// used only when it exists. `Ok(Config::default())` means no file.
 pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {

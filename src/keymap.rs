@@ -409,6 +409,15 @@ pub static BINDINGS: &[Binding] = &[
         key_language
     ),
     bind!(
+        &[c('e')],
+        Action::Export,
+        Global,
+        Practitioner,
+        false,
+        key_export
+    ),
+    bind!(&[c('p')], Action::Print, Global, Everyone, false, key_print),
+    bind!(
         &[c('?')],
         Action::OpenHelp,
         Global,

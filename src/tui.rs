@@ -4,7 +4,7 @@
 //! second of a running countdown. Nothing else wakes it.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
@@ -15,9 +15,11 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::guide::{GuideSource, Library};
+use crate::i18n::fill;
 use crate::input;
+use crate::output::{self, document};
 use crate::ui::{self, Theme, View};
 
 /// How the terminal is run.
@@ -30,6 +32,10 @@ pub struct RunOptions {
     /// Kiosk: an internal error starts over instead of exiting, and Ctrl-Z
     /// sent from outside (SIGTSTP) is ignored.
     pub kiosk: bool,
+    /// Where practitioner mode saves take-home copies.
+    pub export_folder: PathBuf,
+    /// The command that prints a plan (given the plan as text on stdin).
+    pub print_command: Option<Vec<String>>,
     /// Tests only: F9 panics, to prove the terminal is restored (or, in the
     /// kiosk, that the app starts over). Set by `CAREGUIDE_TEST_PANIC=1`.
     pub test_panic_key: bool,
@@ -188,11 +194,99 @@ fn turn(
             Wake::InputClosed => return Ok(Turn::Exit(1)),
             Wake::GuidesChanged => reload(app, options),
         }
+        if let Some(effect) = app.effect.take() {
+            app.message = Some(carry_out(app, effect, options));
+        }
         if app.quit {
             return Ok(Turn::Exit(0));
         }
     }
     Ok(Turn::Continue)
+}
+
+/// Saves or prints the plan; returns the message for the footer.
+fn carry_out(app: &App, effect: Effect, options: &RunOptions) -> String {
+    let ui = app.ui();
+    let doc = document::build(&app.plan, ui, &app.plan.guide.contact, Some(app.today));
+    match effect {
+        Effect::Export => match export(app, &doc, &options.export_folder) {
+            Ok(path) => fill(&ui.exported, &[("path", &path.display())]),
+            Err(e) => fill(&ui.export_failed, &[("error", &e)]),
+        },
+        Effect::Print => match print(
+            &output::text::render(&doc, ui, 78),
+            options.print_command.as_deref(),
+        ) {
+            Ok(()) => ui.printed.clone(),
+            Err(e) => fill(&ui.print_failed, &[("error", &e)]),
+        },
+    }
+}
+
+/// Writes the take-home page into `folder`, never over an older copy.
+/// The name holds the guide, add-ons, date and language: no patient data.
+pub fn export(app: &App, doc: &output::Document, folder: &Path) -> io::Result<PathBuf> {
+    std::fs::create_dir_all(folder)?;
+    let mut stem = format!("careguide-{}", app.guide_id);
+    for addon in &app.addons {
+        stem.push('-');
+        stem.push_str(addon);
+    }
+    stem.push('-');
+    stem.push_str(
+        &app.treatment_date
+            .map_or("undated".to_string(), |d| d.to_string()),
+    );
+    stem.push('.');
+    stem.push_str(&app.language);
+    let page = output::html::render(doc, app.ui());
+    for n in 1.. {
+        let name = if n == 1 {
+            format!("{stem}.html")
+        } else {
+            format!("{stem}-{n}.html")
+        };
+        let path = folder.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(page.as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("some numbered name is free")
+}
+
+/// Pipes the plan's text to the print command (nothing is written to disk).
+pub fn print(text: &str, command: Option<&[String]>) -> Result<(), String> {
+    let Some([program, args @ ..]) = command else {
+        return Err("no print command is set in the config file".into());
+    };
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("`{program}`: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        let err = String::from_utf8_lossy(&out.stderr);
+        Err(crate::text::sanitize(err.lines().next().unwrap_or("failed")).into_owned())
+    }
 }
 
 /// Reloads the guides after a file changed; a broken file keeps the last

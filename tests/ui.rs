@@ -568,3 +568,70 @@ fn readme_key_table_matches_the_key_table() {
         );
     }
 }
+
+#[test]
+fn export_and_print_are_effects_the_event_loop_carries_out() {
+    let mut app = app();
+    app.update(Action::Export);
+    assert_eq!(app.effect, Some(careguide::app::Effect::Export));
+    app.effect = None;
+    app.update(Action::Print);
+    assert_eq!(app.effect, None, "no print command configured");
+    assert!(screen_text(&mut app, 80, 24).contains("Printing is not set up"));
+    let mut printing = app_with(Options {
+        can_print: true,
+        ..options()
+    });
+    printing.update(Action::Print);
+    assert_eq!(printing.effect, Some(careguide::app::Effect::Print));
+}
+
+#[test]
+fn export_writes_a_take_home_page_and_never_overwrites() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("exports");
+    let doc = careguide::output::document::build(
+        &app.plan,
+        app.ui(),
+        &app.plan.guide.contact,
+        Some(app.today),
+    );
+    let first = careguide::tui::export(&app, &doc, &folder).unwrap();
+    let second = careguide::tui::export(&app, &doc, &folder).unwrap();
+    assert_eq!(
+        first.file_name().unwrap(),
+        "careguide-microneedling-prp-2026-11-20.en.html"
+    );
+    assert_eq!(
+        second.file_name().unwrap(),
+        "careguide-microneedling-prp-2026-11-20.en-2.html"
+    );
+    let page = std::fs::read_to_string(first).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Day 3, Mon 23 Nov 2026"));
+}
+
+#[test]
+fn print_pipes_the_plan_to_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("printed.txt");
+    let command = vec![
+        "sh".to_string(),
+        "-c".to_string(),
+        format!("cat > {}", out.display()),
+    ];
+    careguide::tui::print("THE PLAN\n", Some(&command)).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "THE PLAN\n");
+    let failing = vec![
+        "sh".to_string(),
+        "-c".to_string(),
+        "echo 'no printer' >&2; exit 3".to_string(),
+    ];
+    assert_eq!(
+        careguide::tui::print("x", Some(&failing)),
+        Err("no printer".to_string())
+    );
+    assert!(careguide::tui::print("x", Some(&["/nonexistent/lp".to_string()])).is_err());
+    assert!(careguide::tui::print("x", None).is_err());
+}

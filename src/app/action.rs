@@ -77,6 +77,10 @@ pub enum Action {
     StartOver,
     /// Kiosk: the staff chord; asks for the PIN.
     StaffExit,
+    /// Practitioner: save the plan as a take-home page.
+    Export,
+    /// Send the plan to the configured print command.
+    Print,
     /// Time passed (the countdown or the idle timer may need a redraw).
     Tick,
 }

@@ -125,6 +125,15 @@ pub enum PickerRow {
     Addon(String),
 }
 
+/// Something `update` asks the event loop to do outside the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the plan as a take-home HTML page (practitioner only).
+    Export,
+    /// Send the plan to the print command.
+    Print,
+}
+
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -140,6 +149,8 @@ pub struct Options {
     pub idle_timeout: Duration,
     /// Kiosk: the staff PIN's hash; without it staff exit is off.
     pub staff_pin_hash: Option<String>,
+    /// Whether the config names a print command.
+    pub can_print: bool,
 }
 
 impl Options {
@@ -155,6 +166,7 @@ impl Options {
             contact: ClinicContact::default(),
             idle_timeout: Duration::from_secs(crate::config::DEFAULT_IDLE_SECS),
             staff_pin_hash: None,
+            can_print: false,
         }
     }
 }
@@ -209,6 +221,9 @@ pub struct App {
     pub reload_errors: Vec<String>,
     pub now: Instant,
     pub quit: bool,
+    /// Work with the outside world that `update` asked for and the event
+    /// loop carries out (saving or printing the plan).
+    pub effect: Option<Effect>,
 }
 
 /// Why the app cannot start.
@@ -278,6 +293,7 @@ impl App {
             reload_errors: Vec::new(),
             now,
             quit: false,
+            effect: None,
             initial: options.clone(),
         };
         app.screen = app.steps()[0];
@@ -678,6 +694,11 @@ impl App {
                 }
             }
             Action::ChoosePath(path) => self.choose_path(path),
+            // Export is off in the kiosk: it writes nothing.
+            Action::Export if self.mode == Mode::Practitioner => self.effect = Some(Effect::Export),
+            Action::Print if self.initial.can_print => self.effect = Some(Effect::Print),
+            Action::Print => self.message = Some(self.ui().print_off.clone()),
+            Action::Export => {}
             Action::StartOver => {
                 if self.mode == Mode::Kiosk {
                     self.start_over();

@@ -353,9 +353,7 @@ fn draw_nav(
         width: area.width.saturating_sub(back_w + next_w + 2),
         ..area
     };
-    let (text, style) = if let Some(m) = &app.message {
-        (m.clone(), theme.message)
-    } else if !app.search.query.is_empty() && !app.search.hits.is_empty() {
+    let (text, style) = if !app.search.query.is_empty() && !app.search.hits.is_empty() {
         (
             fill(
                 &ui.search_status,
@@ -405,6 +403,17 @@ fn draw_hints(
             Span::styled(format!("  {}", ui.search_hint), theme.muted),
         ]);
         line.render(area, buf);
+        return;
+    }
+    // A message (a search that found nothing, a saved copy) takes the
+    // whole row until the next key.
+    if let Some(message) = &app.message {
+        buf.set_style(area, theme.message);
+        Line::styled(
+            format!(" {}", crate::text::sanitize(message)),
+            theme.message,
+        )
+        .render(area, buf);
         return;
     }
     let mut spans = vec![Span::raw(" ")];
