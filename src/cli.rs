@@ -70,6 +70,10 @@ pub struct OpenArgs {
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
+    /// A linear, screen-reader-friendly walk through the plan (also when TERM=dumb or not on a terminal)
+    #[arg(long)]
+    pub plain: bool,
+
     /// Run as a waiting-room kiosk: patients alone, locked down, forgets each patient when idle
     #[arg(long)]
     pub kiosk: bool,

@@ -89,6 +89,7 @@ ui_text! {
     key_call, key_glossary, key_teach_back, key_help, key_quit,
     welcome_purpose, welcome_start, welcome_language, path_question, path_ready, path_ready_detail, path_treated, path_treated_detail, kiosk_date_question, days_ago_button, date_not_sure, start_over, still_there, still_there_detail, starting_over_in, kiosk_hint, staff_pin_title, staff_pin_prompt, pin_wrong, staff_exit_off, kiosk_today_day,
     key_export, key_print, exported, export_failed, printed, print_failed, print_button, print_off,
+    plain_choose_language, plain_choose_guide, plain_choose_addons, plain_date, plain_invalid, plain_continue, plain_end,
 }
 
 /// Fills `{name}` placeholders in a template.

@@ -17,6 +17,7 @@ pub mod input;
 pub mod keymap;
 pub mod output;
 pub mod pin;
+pub mod plain;
 pub mod plan;
 pub mod readability;
 pub mod text;

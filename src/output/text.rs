@@ -8,19 +8,63 @@ use crate::i18n::UiText;
 use crate::text::sanitize;
 use crate::wrap::{truncate, wrap_hanging};
 
+/// How text output is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextOptions {
+    pub width: usize,
+    /// Underline headings with `=` and `-` (off for screen readers).
+    pub underline: bool,
+    /// Draw the restrictions chart with block characters (off for screen
+    /// readers: the list of limits says the same in words).
+    pub chart: bool,
+}
+
 /// Renders the document as text, `width` columns wide.
 pub fn render(doc: &Document, ui: &UiText, width: usize) -> String {
-    let mut out: Vec<String> = Vec::new();
+    let options = TextOptions {
+        width,
+        underline: true,
+        chart: true,
+    };
+    let mut out = title(doc, &options);
+    out.extend(blocks(&doc.blocks, ui, &options));
+    join(&out)
+}
+
+/// The document's title lines.
+pub fn title(doc: &Document, options: &TextOptions) -> Vec<String> {
     let title = sanitize(&doc.title).to_uppercase();
-    out.push(title.clone());
-    out.push("=".repeat(title.width()));
-    for block in &doc.blocks {
+    let mut out = vec![title.clone()];
+    if options.underline {
+        out.push("=".repeat(title.width()));
+    }
+    out
+}
+
+/// Lines ending in a newline each, without trailing spaces.
+pub fn join(lines: &[String]) -> String {
+    let mut text = lines
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text
+}
+
+/// Renders some blocks as text lines.
+pub fn blocks(blocks: &[Block], ui: &UiText, options: &TextOptions) -> Vec<String> {
+    let width = options.width;
+    let mut out: Vec<String> = Vec::new();
+    for block in blocks {
         match block {
             Block::Heading(_, h) => {
                 let h = sanitize(h).to_uppercase();
                 out.push(String::new());
                 out.push(h.clone());
-                out.push("-".repeat(h.width()));
+                if options.underline {
+                    out.push("-".repeat(h.width()));
+                }
             }
             Block::Subheading(h) => {
                 out.push(String::new());
@@ -50,21 +94,15 @@ pub fn render(doc: &Document, ui: &UiText, width: usize) -> String {
                     out.extend(wrap_hanging(&sanitize(text), width, &first, &rest));
                 }
             }
-            Block::Timeline(t) => timeline(&mut out, t, ui, width),
+            Block::Timeline(t) => timeline(&mut out, t, ui, width, options.chart),
         }
     }
-    let mut text = out
-        .iter()
-        .map(|l| l.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n");
-    text.push('\n');
-    text
+    out
 }
 
 /// The restrictions as a list, then as a chart with one column per day
 /// when it fits the width.
-fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize) {
+fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize, chart: bool) {
     out.extend(wrap_hanging(&ui.restrictions_intro, width, "  ", "  "));
     for row in &t.rows {
         let kind = match row.kind {
@@ -80,6 +118,9 @@ fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize) {
         if let Some(note) = &row.note {
             out.extend(wrap_hanging(&sanitize(note), width, "    ", "    "));
         }
+    }
+    if !chart {
+        return;
     }
     let days = (t.last_day - t.first_day + 1) as usize;
     // Labels as wide as the longest, within what the chart leaves free.
