@@ -70,7 +70,7 @@ ui_text! {
     numbing_what, what_happens, what_you_feel, safety, procedure, procedure_duration,
     right_after, aftercare, expect, to_do, restrictions, restrictions_intro, restriction_avoid,
     restriction_do, restriction_days, restriction_until, day_axis, column_limit, column_days,
-    column_note, in_force_today, warning_signs, call_clinic, emergency, contact, contact_phone,
+    column_note, widened, in_force_today, warning_signs, call_clinic, emergency, contact, contact_phone,
     contact_after_hours, disclaimer, key_points, teach_back, glossary, addons, from_addon,
     plan_for, treatment_date, no_treatment_date, content_version, tab_picker, tab_date,
     tab_overview, tab_preparation, tab_numbing, tab_procedure, tab_aftercare, tab_timeline,

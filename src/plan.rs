@@ -178,11 +178,13 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
                     existing.days.to = existing.days.to.max(r.days.to);
                     existing.widened_by.push(index);
                 }
+                // The add-on's own note explains its change: never dropped.
+                existing.notes.extend(tagged(&r.notes, origin));
             }
             None => {
                 let mut added = r.clone();
                 added.label = added.label.with_origin(origin);
-                added.note = added.note.map(|n| n.with_origin(origin));
+                added.notes = tagged(&r.notes, origin).collect();
                 g.restrictions.push(added);
             }
         }

@@ -112,7 +112,7 @@ pub fn locations(plan: &Plan, teach_back: bool) -> Vec<(Hit, Vec<&str>)> {
     let mut limits = Vec::new();
     for r in &g.restrictions {
         limits.push(r.label.as_str());
-        limits.extend(r.note.iter().map(|t| t.as_str()));
+        limits.extend(r.notes.iter().map(|t| t.as_str()));
     }
     out.push((hit(Screen::Timeline), limits));
 

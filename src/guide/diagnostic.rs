@@ -53,6 +53,9 @@ impl Diagnostic {
     }
 }
 
+/// At most this many problems are listed for one file.
+pub const MAX_PER_FILE: usize = 200;
+
 /// A collector that parsing and validation passes push into.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
@@ -96,7 +99,9 @@ impl Diagnostics {
     }
 
     /// The diagnostics in file order (by position, errors before warnings at
-    /// the same place), which is the order an author fixes them in.
+    /// the same place), which is the order an author fixes them in. A badly
+    /// broken file stops at [`MAX_PER_FILE`], with a last line saying how
+    /// many more there were.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by_key(|d| {
             (
@@ -104,6 +109,15 @@ impl Diagnostics {
                 std::cmp::Reverse(d.severity),
             )
         });
+        if self.items.len() > MAX_PER_FILE {
+            let more = self.items.len() - MAX_PER_FILE;
+            let last = self.items[MAX_PER_FILE - 1].span.clone();
+            self.items.truncate(MAX_PER_FILE);
+            self.items.push(Diagnostic::error(
+                last,
+                format!("... and {more} more problems in this file; fix these first"),
+            ));
+        }
         self.items
     }
 }

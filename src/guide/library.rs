@@ -13,7 +13,7 @@ use super::{lint, parse, validate};
 include!(concat!(env!("OUT_DIR"), "/embedded_guides.rs"));
 
 /// A guide file larger than this is refused before it is parsed.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Where guides come from.
 #[derive(Clone, Debug, PartialEq, Eq)]

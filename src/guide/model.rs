@@ -269,7 +269,8 @@ pub struct Restriction {
     pub kind: RestrictionKind,
     pub label: Text,
     pub days: DayRange,
-    pub note: Option<Text>,
+    /// One line of detail from the guide, then any from add-ons.
+    pub notes: Vec<Text>,
     /// Add-ons (indexes into [`Guide::addons`]) that widened this restriction.
     pub widened_by: Vec<usize>,
 }

@@ -440,7 +440,7 @@ fn restriction(d: &mut Diagnostics, mut t: Table) -> Option<Restriction> {
         kind: kind?,
         label: label?,
         days: days?,
-        note,
+        notes: note.into_iter().collect(),
         widened_by: Vec::new(),
     })
 }

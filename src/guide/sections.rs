@@ -89,7 +89,7 @@ pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
     let mut restrictions = Vec::new();
     for r in &g.restrictions {
         restrictions.push(&r.label);
-        restrictions.extend(r.note.iter());
+        restrictions.extend(r.notes.iter());
     }
     if !restrictions.is_empty() {
         out.push(Section {
@@ -149,7 +149,7 @@ fn addon_texts(a: &Addon) -> Vec<&Text> {
     }
     for r in &a.restrictions {
         texts.push(&r.label);
-        texts.extend(r.note.iter());
+        texts.extend(r.notes.iter());
     }
     texts.extend(
         a.warning_signs

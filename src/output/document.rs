@@ -104,7 +104,8 @@ pub struct TimelineRow {
     pub to: i64,
     /// "Day 0 to Day 3 (Fri 20 Nov 2026 to Mon 23 Nov 2026)".
     pub when: String,
-    pub note: Option<String>,
+    /// The guide's note, then any add-on's (marked).
+    pub notes: Vec<String>,
 }
 
 /// A text line, marked with its add-on when it came from one.
@@ -135,6 +136,25 @@ pub fn restriction_when(plan: &Plan, ui: &UiText, from: i64, to: i64) -> String 
     }
 }
 
+/// "Day 0 to Day 7 (...)", plus "(longer with a chemical peel)" when an
+/// add-on widened the range.
+pub fn widened(plan: &Plan, ui: &UiText, r: &Restriction, when: String) -> String {
+    let labels: Vec<&str> = r
+        .widened_by
+        .iter()
+        .filter_map(|&i| plan.guide.addons.get(i))
+        .map(|a| a.label.as_str())
+        .collect();
+    if labels.is_empty() {
+        when
+    } else {
+        format!(
+            "{when} {}",
+            fill(&ui.widened, &[("label", &labels.join(", "))])
+        )
+    }
+}
+
 /// The restrictions as timeline rows, in guide order.
 pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
     let (first_day, last_day) = plan.guide.day_span();
@@ -151,8 +171,13 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
                 kind: r.kind,
                 from: r.days.from,
                 to: r.days.to,
-                when: restriction_when(plan, ui, r.days.from, r.days.to),
-                note: r.note.as_ref().map(|n| line(plan, ui, n)),
+                when: widened(
+                    plan,
+                    ui,
+                    r,
+                    restriction_when(plan, ui, r.days.from, r.days.to),
+                ),
+                notes: r.notes.iter().map(|n| line(plan, ui, n)).collect(),
             })
             .collect(),
     }

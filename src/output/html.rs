@@ -249,7 +249,11 @@ fn timeline(out: &mut String, t: &Timeline, ui: &UiText) {
             "<tr><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>\n",
             escape(&row.label),
             escape(&row.when),
-            row.note.as_deref().map(escape).unwrap_or_default()
+            row.notes
+                .iter()
+                .map(|n| escape(n))
+                .collect::<Vec<_>>()
+                .join("<br>")
         ));
     }
     out.push_str("</tbody>\n</table>\n");

@@ -65,7 +65,12 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
                         RestrictionKind::Avoid => &ui.restriction_avoid,
                         RestrictionKind::Do => &ui.restriction_do,
                     };
-                    let note = row.note.as_deref().map(escape).unwrap_or_default();
+                    let note = row
+                        .notes
+                        .iter()
+                        .map(|n| escape(n))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     out.push_str(&format!(
                         "| **{}** ({}) | {} | {} |\n",
                         escape(&row.label),

@@ -115,7 +115,7 @@ fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize, char
             "  - ",
             "    ",
         ));
-        if let Some(note) = &row.note {
+        for note in &row.notes {
             out.extend(wrap_hanging(&sanitize(note), width, "    ", "    "));
         }
     }

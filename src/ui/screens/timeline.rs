@@ -164,7 +164,12 @@ pub fn draw(
     b.blank();
     b.text(&format!(" {}", ui.restrictions_intro), theme.heading);
     for r in &g.restrictions {
-        let when = crate::output::document::restriction_when(&app.plan, ui, r.days.from, r.days.to);
+        let when = crate::output::document::widened(
+            &app.plan,
+            ui,
+            r,
+            crate::output::document::restriction_when(&app.plan, ui, r.days.from, r.days.to),
+        );
         let style = origin_style(app, theme, r.label.origin, theme.title);
         b.item(
             2,
@@ -174,8 +179,9 @@ pub fn draw(
             style,
             None,
         );
-        if let Some(note) = &r.note {
-            b.item(4, "", Style::new(), &tagged(app, note), theme.text, None);
+        for note in &r.notes {
+            let style = origin_style(app, theme, note.origin, theme.text);
+            b.item(4, "", Style::new(), &tagged(app, note), style, None);
         }
     }
     draw_body(app, theme, &b, area, buf, hits)
