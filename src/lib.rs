@@ -20,6 +20,7 @@ pub mod pin;
 pub mod plain;
 pub mod plan;
 pub mod readability;
+pub mod term_input;
 pub mod text;
 pub mod toml_reader;
 pub mod tui;

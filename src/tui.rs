@@ -3,7 +3,7 @@
 //! happens: a key, a click, a signal, a guide file change, or the next
 //! second of a running countdown. Nothing else wakes it.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -20,6 +20,7 @@ use crate::guide::{GuideSource, Library};
 use crate::i18n::fill;
 use crate::input;
 use crate::output::{self, document};
+use crate::term_input::{Decoder, ESCAPE_TIMEOUT};
 use crate::ui::{self, Theme, View};
 
 /// How the terminal is run.
@@ -43,7 +44,10 @@ pub struct RunOptions {
 
 /// Something the event loop wakes up for.
 enum Wake {
-    Terminal(event::Event),
+    /// Bytes from the terminal: keys, mouse reports, pastes.
+    Input(Vec<u8>),
+    /// The window changed size.
+    Resized,
     InputClosed,
     Signal(i32),
     GuidesChanged,
@@ -58,15 +62,23 @@ pub fn run(mut app: App, options: RunOptions) -> io::Result<u8> {
     }
     let (tx, rx) = mpsc::channel::<Wake>();
 
+    // The terminal's bytes, as they arrive; the event loop decodes them.
     let input_tx = tx.clone();
     thread::spawn(move || {
+        let mut stdin = io::stdin().lock();
+        let mut buf = [0u8; 4096];
         loop {
-            match event::read() {
-                Ok(ev) => {
-                    if input_tx.send(Wake::Terminal(ev)).is_err() {
+            match stdin.read(&mut buf) {
+                Ok(0) => {
+                    let _ = input_tx.send(Wake::InputClosed);
+                    break;
+                }
+                Ok(n) => {
+                    if input_tx.send(Wake::Input(buf[..n].to_vec())).is_err() {
                         break;
                     }
                 }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(_) => {
                     let _ = input_tx.send(Wake::InputClosed);
                     break;
@@ -81,10 +93,18 @@ pub fn run(mut app: App, options: RunOptions) -> io::Result<u8> {
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGQUIT,
+        signal_hook::consts::SIGWINCH,
     ])?;
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = signal_tx.send(Wake::Signal(sig));
+        for sig in signals.forever() {
+            let wake = if sig == signal_hook::consts::SIGWINCH {
+                Wake::Resized
+            } else {
+                Wake::Signal(sig)
+            };
+            if signal_tx.send(wake).is_err() {
+                break;
+            }
         }
     });
     if options.kiosk {
@@ -102,7 +122,8 @@ pub fn run(mut app: App, options: RunOptions) -> io::Result<u8> {
     drop(tx);
 
     let mut terminal = init(options.mouse, options.kiosk)?;
-    let result = event_loop(&mut terminal, &mut app, &options, &rx);
+    let mut decoder = Decoder::new();
+    let result = event_loop(&mut terminal, &mut app, &options, &rx, &mut decoder);
     restore(options.mouse);
     result
 }
@@ -118,11 +139,12 @@ fn event_loop(
     app: &mut App,
     options: &RunOptions,
     rx: &mpsc::Receiver<Wake>,
+    decoder: &mut Decoder,
 ) -> io::Result<u8> {
     let mut view = View::default();
     loop {
         let turn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            turn(terminal, app, options, rx, &mut view)
+            turn(terminal, app, options, rx, &mut view, decoder)
         }));
         match turn {
             Ok(Ok(Turn::Continue)) => {}
@@ -153,13 +175,20 @@ fn turn(
     options: &RunOptions,
     rx: &mpsc::Receiver<Wake>,
     view: &mut View,
+    decoder: &mut Decoder,
 ) -> io::Result<Turn> {
     terminal.draw(|frame| *view = ui::draw(app, &options.theme, frame))?;
     app.sync_view(view.scroll, view.overlay_scroll);
-    // Passing time that changes the screen (the countdown, the kiosk's
-    // idle warning) arrives as a tick when nothing else does.
 
-    let wake = match app.next_wakeup() {
+    // Sleep until something happens. Passing time that changes the screen
+    // (the countdown, the kiosk's idle warning) arrives as a tick; a
+    // half-read escape sequence waits a moment for the rest of it.
+    let timeout = match (app.next_wakeup(), decoder.pending()) {
+        (Some(t), true) => Some(t.min(ESCAPE_TIMEOUT)),
+        (None, true) => Some(ESCAPE_TIMEOUT),
+        (t, false) => t,
+    };
+    let wake = match timeout {
         Some(timeout) => match rx.recv_timeout(timeout) {
             Ok(w) => Some(w),
             Err(RecvTimeoutError::Timeout) => None,
@@ -168,31 +197,39 @@ fn turn(
         None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
     };
     app.now = Instant::now();
-    let Some(wake) = wake else {
-        app.update(Action::Tick);
-        return Ok(Turn::Continue);
-    };
-    // Handle everything already waiting before drawing again, so a
-    // resize storm or a burst of keys costs one frame.
-    let mut pending = vec![wake];
-    while let Ok(more) = rx.try_recv() {
-        pending.push(more);
+    let mut events = Vec::new();
+    let mut pending = Vec::new();
+    match wake {
+        None => {
+            events = decoder.flush();
+            app.update(Action::Tick);
+        }
+        // Handle everything already waiting before drawing again, so a
+        // resize storm or a burst of keys costs one frame.
+        Some(wake) => {
+            pending.push(wake);
+            while let Ok(more) = rx.try_recv() {
+                pending.push(more);
+            }
+        }
     }
     for wake in pending {
         match wake {
-            Wake::Terminal(ev) => {
-                if options.test_panic_key
-                    && matches!(&ev, event::Event::Key(k) if k.code == event::KeyCode::F(9))
-                {
-                    panic!("test panic (CAREGUIDE_TEST_PANIC)");
-                }
-                if let Some(action) = input::action_for(app, view, &ev) {
-                    app.update(action);
-                }
-            }
+            Wake::Input(bytes) => events.extend(decoder.feed(&bytes)),
+            Wake::Resized => {} // the next draw takes the new size
             Wake::Signal(sig) => return Ok(Turn::Exit(128u8.saturating_add(sig as u8))),
             Wake::InputClosed => return Ok(Turn::Exit(1)),
             Wake::GuidesChanged => reload(app, options),
+        }
+    }
+    for event in events {
+        if options.test_panic_key
+            && matches!(&event, event::Event::Key(k) if k.code == event::KeyCode::F(9))
+        {
+            panic!("test panic (CAREGUIDE_TEST_PANIC)");
+        }
+        if let Some(action) = input::action_for(app, view, &event) {
+            app.update(action);
         }
         if let Some(effect) = app.effect.take() {
             app.message = Some(carry_out(app, effect, options));

@@ -283,12 +283,10 @@ fn garbage_input_does_not_crash_or_quit() {
     for chunk in noise.chunks(256) {
         pty.send_bytes(chunk);
     }
-    // crossterm keeps collecting an unfinished `ESC [ <` (mouse) until an
-    // `m`/`M`, and an unfinished `ESC [ ?` until a `u`/`c`, swallowing every
-    // key meanwhile, Esc and q included (this noise ends inside `ESC [ < 0 ;`;
-    // see `an_unfinished_mouse_report_swallows_esc_and_q`). End any such
-    // sequence with bytes that are no key of the app's.
-    pty.send("mc");
+    // This noise ends inside an unfinished `ESC [ < 0 ;` mouse report: the
+    // app drops it after a pause (see
+    // `an_unfinished_mouse_report_does_not_swallow_later_keys`).
+    thread::sleep(Duration::from_millis(100));
     // Close whatever the noise opened (search prompt, windows).
     for _ in 0..4 {
         pty.send(ESC);
@@ -296,7 +294,8 @@ fn garbage_input_does_not_crash_or_quit() {
     // The header is still drawn (in whichever language the noise chose; it
     // may also have cleared the treatment date).
     pty.wait_until("the header line", TIMEOUT, |s| {
-        s.row(HEADER_ROW).to_lowercase().contains("microneedling")
+        let header = s.row(HEADER_ROW).to_lowercase();
+        header.contains("microneedling") || header.contains("microagujas")
     });
     assert!(pty.is_running(), "careguide exited on garbage input");
 
@@ -306,13 +305,12 @@ fn garbage_input_does_not_crash_or_quit() {
     assert_terminal_restored(&pty);
 }
 
-/// Known problem, kept as a regression test: after an unfinished SGR mouse
-/// report (`ESC [ < 0 ;` with no final `M`/`m`), crossterm's input parser
-/// waits for the final byte and swallows every key until then, so Esc, `q`
-/// and Ctrl-C all do nothing and the app can only be ended by a signal.
+/// Regression test: after an unfinished SGR mouse report (`ESC [ < 0 ;`
+/// with no final `M`/`m`), crossterm's own input parser waited for the final
+/// byte and swallowed every key, so Esc, `q` and Ctrl-C did nothing. The
+/// app's decoder drops an unfinished sequence after a short pause.
 #[test]
-#[ignore = "app bug: an unfinished `ESC [ <` swallows all later keys (crossterm parser)"]
-fn an_unfinished_mouse_report_swallows_esc_and_q() {
+fn an_unfinished_mouse_report_does_not_swallow_later_keys() {
     let mut pty = open_day_3(&[], 80, 24);
     pty.send_bytes(b"\x1b[<0;");
     thread::sleep(Duration::from_millis(100));

@@ -635,3 +635,51 @@ fn print_pipes_the_plan_to_the_command() {
     assert!(careguide::tui::print("x", Some(&["/nonexistent/lp".to_string()])).is_err());
     assert!(careguide::tui::print("x", None).is_err());
 }
+
+/// Wide characters (CJK, emoji) take two cells and stay aligned: every row
+/// is exactly the window's width and the scrollbar stays in the last column.
+#[test]
+fn wide_characters_are_drawn_aligned() {
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/example-peel.toml"))
+        .unwrap()
+        .replace("Rinse with cool water only.", "用冷水冲洗。😀 Rinse with cool water only, 🧴🧴 then pat dry 中文中文中文中文中文中文中文中文中文中文中文中文.")
+        .replace("Light peel: your care plan", "Light peel 中文 😀");
+    let library = Library::from_files(vec![(
+        PathBuf::from("example-peel.toml"),
+        careguide::guide::library::FileContent::Bytes(text.into_bytes()),
+    )]);
+    assert_eq!(library.guides.len(), 1, "{:?}", library.reports);
+    let mut app = App::new(
+        library,
+        Options {
+            guide: Some("example-peel".into()),
+            treatment_date: Some(date(2026, 11, 20)),
+            ..Options::new(date(2026, 11, 20))
+        },
+        Instant::now(),
+    )
+    .unwrap();
+    app.update(Action::GoToDay(0));
+    for (w, h) in [(80u16, 24u16), (41, 13), (57, 20)] {
+        let (terminal, _) = render(&mut app, w, h);
+        let buf = terminal.backend().buffer();
+        let mut saw_wide = false;
+        for y in 0..h {
+            // Walk the row as a terminal would: a wide symbol covers the
+            // next cell too. The row must end exactly at the edge.
+            let (mut x, mut row) = (0u16, String::new());
+            while x < w {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            saw_wide |= row.contains('中');
+            assert_eq!(x, w, "row {y} runs past the edge: {row:?}");
+            let width = unicode_width::UnicodeWidthStr::width(row.as_str());
+            assert_eq!(width, usize::from(w), "row {y} is {width} wide: {row:?}");
+        }
+        if w == 80 {
+            assert!(saw_wide, "the wide text is on screen at {w}x{h}");
+        }
+    }
+}
