@@ -7,6 +7,7 @@ use clap::CommandFactory;
 
 use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
 use crate::config::{self, Config, ConfigError};
+use crate::guide::library::Checks;
 use crate::guide::{FileReport, GuideSource, Library, Severity};
 use crate::i18n::{self, UiText};
 use crate::output::{document, html, markdown, text};
@@ -27,7 +28,8 @@ pub fn fail(message: impl std::fmt::Display) -> ExitCode {
 /// (the good files still load).
 pub fn load_library(global: &GlobalArgs) -> Result<Library, ExitCode> {
     let source = GuideSource::resolve(global.guides.as_deref());
-    let library = Library::load(&source).map_err(fail)?;
+    // The app, `list` and `print` need no plain-language lints: `check` runs them.
+    let library = Library::load_with(&source, Checks::ErrorsOnly).map_err(fail)?;
     let broken: Vec<&FileReport> = library.reports.iter().filter(|r| r.has_errors()).collect();
     if !broken.is_empty() {
         eprintln!(

@@ -180,29 +180,55 @@ impl UiText {
 
     /// The text for a language code (`es`, `es-MX` → `es`), falling back to English.
     pub fn for_language(code: &str) -> &'static UiText {
-        let all = all();
         let primary = code.split('-').next().unwrap_or(code);
-        all.iter()
-            .find(|t| t.language == code)
-            .or_else(|| all.iter().find(|t| t.language == primary))
-            .or_else(|| all.iter().find(|t| t.language == "en"))
-            .or_else(|| all.first())
+        [code, primary, "en"]
+            .into_iter()
+            .find_map(parsed)
+            .or_else(|| (0..EMBEDDED_UI_TEXT.len()).find_map(parsed_at))
             .expect("the build embeds at least one interface language")
     }
 
-    /// Whether interface text exists for a language code.
+    /// Whether careguide ships interface text for a language code (whether
+    /// that file is valid is `careguide check`'s business).
     pub fn has_language(code: &str) -> bool {
         let primary = code.split('-').next().unwrap_or(code);
-        all()
-            .iter()
-            .any(|t| t.language == code || t.language == primary)
+        [code, primary].into_iter().any(|c| file_index(c).is_some())
     }
 }
 
-/// Every embedded interface language that loads without errors.
-pub fn all() -> &'static [UiText] {
-    static ALL: OnceLock<Vec<UiText>> = OnceLock::new();
-    ALL.get_or_init(|| load_all().0)
+/// The embedded file for a language code (`en.toml` for `en`), if any.
+fn file_index(code: &str) -> Option<usize> {
+    EMBEDDED_UI_TEXT
+        .iter()
+        .position(|(name, _)| name.strip_suffix(".toml") == Some(code))
+}
+
+/// A language's text, parsed the first time it is asked for (starting the
+/// app reads only the language it shows). A file with errors gives `None`;
+/// `careguide check` reports why.
+fn parsed(code: &str) -> Option<&'static UiText> {
+    file_index(code).and_then(parsed_at)
+}
+
+fn parsed_at(index: usize) -> Option<&'static UiText> {
+    static CACHE: OnceLock<Vec<OnceLock<Option<UiText>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| EMBEDDED_UI_TEXT.iter().map(|_| OnceLock::new()).collect());
+    cache
+        .get(index)?
+        .get_or_init(|| parse_file(EMBEDDED_UI_TEXT[index].1).0)
+        .as_ref()
+}
+
+/// Parses one language file: its text if it has no errors, and its problems.
+fn parse_file(source: &str) -> (Option<UiText>, Diagnostics) {
+    let mut d = Diagnostics::new();
+    let text = parse_document(source, &mut d).and_then(|doc| {
+        let mut root = Table::root(&doc);
+        let text = UiText::read(&mut root, &mut d);
+        root.finish(&mut d);
+        text
+    });
+    (text.filter(|_| !d.has_errors()), d)
 }
 
 /// Loads and checks every embedded interface language: the texts that
@@ -212,14 +238,8 @@ pub fn load_all() -> (Vec<UiText>, Vec<FileReport>) {
     let mut reports = Vec::new();
     let mut parsed: Vec<(usize, UiText)> = Vec::new();
     for (name, source) in EMBEDDED_UI_TEXT {
-        let mut d = Diagnostics::new();
-        let text = parse_document(source, &mut d).and_then(|doc| {
-            let mut root = Table::root(&doc);
-            let text = UiText::read(&mut root, &mut d);
-            root.finish(&mut d);
-            text
-        });
-        if let Some(text) = text.filter(|_| !d.has_errors()) {
+        let (text, d) = parse_file(source);
+        if let Some(text) = text {
             parsed.push((reports.len(), text));
         }
         reports.push(FileReport::new(

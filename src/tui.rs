@@ -313,9 +313,12 @@ pub fn print(text: &str, command: Option<&[String]>) -> Result<(), String> {
         .spawn()
         .map_err(|e| format!("`{program}`: {e}"))?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(text.as_bytes())
-            .map_err(|e| e.to_string())?;
+        // A command that exits without reading all of it is judged by its
+        // exit status below, not by the closed pipe.
+        match stdin.write_all(text.as_bytes()) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.to_string()),
+            _ => {}
+        }
     }
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if out.status.success() {
@@ -330,7 +333,7 @@ pub fn print(text: &str, command: Option<&[String]>) -> Result<(), String> {
 /// good guide on screen, with its errors.
 fn reload(app: &mut App, options: &RunOptions) {
     let Some(source) = &options.watch else { return };
-    match Library::load(source) {
+    match Library::load_with(source, crate::guide::library::Checks::ErrorsOnly) {
         Ok(library) => {
             let errors: Vec<String> = library
                 .reports

@@ -8,27 +8,35 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut current = String::new();
+    // The current line's width, kept as words are added (not measured again).
+    let mut current_w = 0;
     for word in text.split_whitespace() {
+        let word_w = word.width();
         let sep = usize::from(!current.is_empty());
-        if current.width() + sep + word.width() <= width {
+        if current_w + sep + word_w <= width {
             if sep == 1 {
                 current.push(' ');
             }
             current.push_str(word);
+            current_w += sep + word_w;
             continue;
         }
         if !current.is_empty() {
             lines.push(std::mem::take(&mut current));
+            current_w = 0;
         }
-        if word.width() <= width {
+        if word_w <= width {
             current.push_str(word);
+            current_w = word_w;
         } else {
             for c in word.chars() {
                 let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if current.width() + w > width && !current.is_empty() {
+                if current_w + w > width && !current.is_empty() {
                     lines.push(std::mem::take(&mut current));
+                    current_w = 0;
                 }
                 current.push(c);
+                current_w += w;
             }
         }
     }

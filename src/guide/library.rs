@@ -41,6 +41,16 @@ impl GuideSource {
     }
 }
 
+/// Which rules loading applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checks {
+    /// Every rule, warnings included (`careguide check`).
+    All,
+    /// Only what decides whether a guide can be used (errors): the app,
+    /// `list` and `print` start faster without the plain-language lints.
+    ErrorsOnly,
+}
+
 /// Why no guides could be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -61,9 +71,13 @@ pub struct Library {
 
 impl Library {
     pub fn load(source: &GuideSource) -> Result<Self, LoadError> {
+        Self::load_with(source, Checks::All)
+    }
+
+    pub fn load_with(source: &GuideSource, checks: Checks) -> Result<Self, LoadError> {
         match source {
-            GuideSource::Dir(dir) => Self::load_paths(std::slice::from_ref(dir)),
-            GuideSource::Embedded => Ok(Self::from_files(
+            GuideSource::Dir(dir) => Self::load_paths_with(std::slice::from_ref(dir), checks),
+            GuideSource::Embedded => Ok(Self::from_files_with(
                 EMBEDDED_GUIDES
                     .iter()
                     .map(|(name, text)| {
@@ -73,12 +87,17 @@ impl Library {
                         )
                     })
                     .collect(),
+                checks,
             )),
         }
     }
 
     /// Loads files and folders (every `*.toml` directly inside a folder).
     pub fn load_paths(paths: &[PathBuf]) -> Result<Self, LoadError> {
+        Self::load_paths_with(paths, Checks::All)
+    }
+
+    pub fn load_paths_with(paths: &[PathBuf], checks: Checks) -> Result<Self, LoadError> {
         let mut files = Vec::new();
         for path in paths {
             let meta = fs::metadata(path).map_err(|e| match e.kind() {
@@ -102,16 +121,17 @@ impl Library {
                 files.push((path.clone(), bytes));
             }
         }
-        Ok(Self::from_files(files))
+        Ok(Self::from_files_with(files, checks))
     }
 
     /// Checks each file, then the rules that span files (one guide per id
     /// and language; translations that match their original).
     pub fn from_files(files: Vec<(PathBuf, FileContent)>) -> Self {
-        let mut loaded: Vec<(FileReport, Option<Guide>)> = files
-            .into_iter()
-            .map(|(path, content)| load_file(path, content))
-            .collect();
+        Self::from_files_with(files, Checks::All)
+    }
+
+    pub fn from_files_with(files: Vec<(PathBuf, FileContent)>, checks: Checks) -> Self {
+        let mut loaded = load_files(files, checks);
         cross_file_rules(&mut loaded);
         let mut guides: Vec<Guide> = Vec::new();
         let mut reports = Vec::new();
@@ -197,8 +217,55 @@ fn read_limited(path: &Path) -> Result<FileContent, LoadError> {
         .map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))
 }
 
+/// Loads files on all cores (each file on its own is independent), in order.
+fn load_files(
+    files: Vec<(PathBuf, FileContent)>,
+    checks: Checks,
+) -> Vec<(FileReport, Option<Guide>)> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if files.len() < 2 || cores < 2 {
+        return files
+            .into_iter()
+            .map(|(path, content)| load_file_with(path, content, checks))
+            .collect();
+    }
+    let chunk = files.len().div_ceil(cores);
+    let mut files = files.into_iter();
+    let batches: Vec<Vec<(PathBuf, FileContent)>> = std::iter::from_fn(|| {
+        let batch: Vec<_> = files.by_ref().take(chunk).collect();
+        (!batch.is_empty()).then_some(batch)
+    })
+    .collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .into_iter()
+            .map(|batch| {
+                scope.spawn(move || {
+                    batch
+                        .into_iter()
+                        .map(|(path, content)| load_file_with(path, content, checks))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("loading a guide file does not panic"))
+            .collect()
+    })
+}
+
 /// Parses, validates and lints one file.
 pub fn load_file(path: PathBuf, content: FileContent) -> (FileReport, Option<Guide>) {
+    load_file_with(path, content, Checks::All)
+}
+
+/// Parses and validates one file, linting it too with [`Checks::All`].
+pub fn load_file_with(
+    path: PathBuf,
+    content: FileContent,
+    checks: Checks,
+) -> (FileReport, Option<Guide>) {
     let mut d = Diagnostics::new();
     let bytes = match content {
         FileContent::Bytes(bytes) => bytes,
@@ -240,9 +307,11 @@ pub fn load_file(path: PathBuf, content: FileContent) -> (FileReport, Option<Gui
     }
     if let Some(g) = &guide {
         validate::validate_guide(g, &source, &mut d);
-        lint::glossary_use(g, &mut d);
-        lint::plain_language(g, &mut d);
-        file_name_matches(&path, g, &mut d);
+        if checks == Checks::All {
+            lint::glossary_use(g, &mut d);
+            lint::plain_language(g, &mut d);
+            file_name_matches(&path, g, &mut d);
+        }
         if !crate::i18n::UiText::has_language(&g.language) {
             d.error(
                 g.language.span.clone(),

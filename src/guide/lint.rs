@@ -70,13 +70,21 @@ pub fn glossary_use(g: &Guide, d: &mut Diagnostics) {
     for section in patient_sections(g) {
         for text in &section.texts {
             for word in words(text) {
-                let lower = word.to_lowercase();
-                let is_term = (is_acronym(word) && !not_terms.contains(word))
-                    || singulars(&lower).any(|s| jargon.contains(s));
+                let acronym = is_acronym(word) && !not_terms.contains(word);
+                // No jargon word is shorter than four letters.
+                if !acronym && word.len() < 4 {
+                    continue;
+                }
+                let lower: std::borrow::Cow<str> = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    std::borrow::Cow::Borrowed(word)
+                } else {
+                    std::borrow::Cow::Owned(word.to_lowercase())
+                };
+                let is_term = acronym || singulars(&lower).any(|s| jargon.contains(s));
                 if !is_term || singulars(&lower).any(|s| defined.contains(s)) {
                     continue;
                 }
-                if reported.insert(lower) {
+                if reported.insert(lower.into_owned()) {
                     d.warning(
                         text.span.clone(),
                         format!(
@@ -148,9 +156,13 @@ fn percent_or_fraction(text: &str) -> Option<String> {
     if text.contains('%') {
         return Some("a percentage (`%`)".into());
     }
-    let lower = text.to_lowercase();
-    for word in ["percent", "per cent", "por ciento"] {
-        if lower.contains(word) {
+    // The word's tail in either case is enough ("Percent", "PERCENT").
+    for (word, tails) in [
+        ("percent", ["ercent", "ERCENT"]),
+        ("per cent", ["er cent", "ER CENT"]),
+        ("por ciento", ["or ciento", "OR CIENTO"]),
+    ] {
+        if tails.iter().any(|t| text.contains(t)) {
             return Some(format!("a percentage (`{word}`)"));
         }
     }
@@ -159,6 +171,9 @@ fn percent_or_fraction(text: &str) -> Option<String> {
         .find(|c| matches!(c, '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛'))
     {
         return Some(format!("a fraction (`{c}`)"));
+    }
+    if !text.contains(['/', '⁄']) {
+        return None;
     }
     let chars: Vec<char> = text.chars().collect();
     for i in 1..chars.len().saturating_sub(1) {

@@ -8,6 +8,8 @@ pub mod model;
 pub mod parity;
 pub mod parse;
 pub mod sections;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, FileReport, Severity};

@@ -8,9 +8,9 @@ use crate::toml_reader::{Table, parse_document};
 /// The guide format this build reads.
 pub const FORMAT_VERSION: i64 = 1;
 
-/// Days further than this from the treatment day are refused: no plan needs
-/// them, and a typo (`day = 1000`) would otherwise draw a huge timeline.
-pub const MAX_DAY: i64 = 366;
+/// Days further than this (ten years) from the treatment day are refused:
+/// a sanity bound that catches typos such as `day = 100000`.
+pub const MAX_DAY: i64 = 3650;
 
 /// Parses a guide file. Returns `None` when the schema has errors (all of
 /// them are in `d`); semantic checks are [`super::validate`]'s job.

@@ -76,9 +76,9 @@ pub fn validate_guide(g: &Guide, source: &str, d: &mut Diagnostics) {
 }
 
 fn unique(d: &mut Diagnostics, source: &str, what: &str, ids: &mut dyn Iterator<Item = &Text>) {
-    let mut seen: Vec<&Text> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, &Text> = std::collections::HashMap::new();
     for id in ids {
-        if let Some(first) = seen.iter().find(|s| s.value == id.value) {
+        if let Some(first) = seen.get(id.as_str()) {
             let first = position(source, first.span.start);
             d.error(
                 id.span.clone(),
@@ -88,7 +88,7 @@ fn unique(d: &mut Diagnostics, source: &str, what: &str, ids: &mut dyn Iterator<
                 ),
             );
         } else {
-            seen.push(id);
+            seen.insert(id.as_str(), id);
         }
     }
 }

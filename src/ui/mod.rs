@@ -63,7 +63,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
         overlay_scroll: app.overlay_scroll,
         ..View::default()
     };
-    buf.set_style(area, theme.base);
+    // (The default style changes nothing: no need to visit every cell.)
+    if theme.base != Style::default() {
+        buf.set_style(area, theme.base);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app.ui(), theme, area, buf);
         return view;

@@ -40,13 +40,13 @@ pub fn draw(
     let (first, last) = g.day_span();
     let today = app.today_day();
 
-    let until = |to: i64| fill(&ui.limit_until, &[("n", &to)]);
-    let until_w = g
+    // "until Day 7" for each restriction, made once.
+    let untils: Vec<String> = g
         .restrictions
         .iter()
-        .map(|r| until(r.days.to).width())
-        .max()
-        .unwrap_or(0);
+        .map(|r| fill(&ui.limit_until, &[("n", &r.days.to)]))
+        .collect();
+    let until_w = untils.iter().map(|u| u.width()).max().unwrap_or(0);
     let longest = g
         .restrictions
         .iter()
@@ -102,7 +102,7 @@ pub fn draw(
         );
     }
 
-    for r in &g.restrictions {
+    for (i, r) in g.restrictions.iter().enumerate() {
         let (fill_ch, style) = match r.kind {
             RestrictionKind::Avoid => ('█', theme.avoid),
             RestrictionKind::Do => ('▒', theme.keep),
@@ -112,6 +112,8 @@ pub fn draw(
             format!(" {} ", pad(&truncate(&r.label, label_w), label_w)),
             label_style,
         )];
+        // Runs of days that look the same become one span.
+        let mut run: Option<(char, Style, usize)> = None;
         for day in from..=to {
             let on = r.days.contains(day);
             let is_today = Some(day) == today;
@@ -121,9 +123,20 @@ pub fn draw(
                 (false, true) => ('│', theme.today),
                 (false, false) => ('·', theme.muted),
             };
-            spans.push(Span::styled(ch.to_string().repeat(cell), st));
+            match &mut run {
+                Some((c, s, n)) if *c == ch && *s == st => *n += cell,
+                _ => {
+                    if let Some((c, s, n)) = run.take() {
+                        spans.push(Span::styled(c.to_string().repeat(n), s));
+                    }
+                    run = Some((ch, st, cell));
+                }
+            }
         }
-        spans.push(Span::styled(format!(" {}", until(r.days.to)), theme.muted));
+        if let Some((c, s, n)) = run {
+            spans.push(Span::styled(c.to_string().repeat(n), s));
+        }
+        spans.push(Span::styled(format!(" {}", untils[i]), theme.muted));
         b.push(Line::from(spans), None);
     }
     b.push(
@@ -144,16 +157,21 @@ pub fn draw(
             &format!(" {} ({})", ui.in_force_today, ui.day(day)),
             theme.heading,
         );
-        let now: Vec<_> = g.restrictions_on(day).collect();
+        let now: Vec<_> = g
+            .restrictions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.days.contains(day))
+            .collect();
         if now.is_empty() {
             b.indented(2, &ui.no_limits, theme.muted);
         }
-        for r in now {
+        for (i, r) in now {
             b.item(
                 2,
                 "• ",
                 theme.muted,
-                &format!("{} ({})", tagged(app, &r.label), until(r.days.to)),
+                &format!("{} ({})", tagged(app, &r.label), untils[i]),
                 theme.text,
                 None,
             );

@@ -1,0 +1,152 @@
+//! Synthetic guides of a chosen size, for benchmarks and tests: valid
+//! guides with many aftercare days, restrictions and glossary terms, so
+//! loading time can be measured against size.
+
+use std::fmt::Write;
+
+/// A valid guide of about `bytes` bytes (never less than a small one).
+pub fn guide(bytes: usize) -> String {
+    // An aftercare day, a restriction and a glossary entry below come to
+    // about 685 bytes together; they grow together.
+    let unit = 685;
+    let n = (bytes.saturating_sub(3000) / unit).max(15);
+    let mut s = String::with_capacity(bytes + 4096);
+    s.push_str(
+        r#"format_version = 1
+id = "synthetic"
+language = "en"
+title = "Synthetic care plan"
+treatment = "Synthetic treatment"
+content_version = "1.0"
+reviewed = 2026-11-01
+main_message = "Keep your skin clean and calm."
+disclaimer = "This guide is general information. Your clinic's own instructions come first."
+
+[contact]
+name = "Your clinic"
+phone = "The number on your card"
+after_hours = "Call the same number."
+
+[[categories]]
+id = "skin"
+name = "Skin"
+
+[[categories]]
+id = "sun"
+name = "Sun"
+
+[[categories]]
+id = "activity"
+name = "Activity"
+
+[overview]
+about = ["This is a plan made for testing. It is long on purpose."]
+key_points = ["Keep your skin clean."]
+teach_back = ["Ask the patient: what is the main thing to remember?"]
+
+[preparation]
+key_points = ["Come with clean skin."]
+
+[[preparation.steps]]
+day = -7
+text = "Stop using scrubs."
+
+[[preparation.steps]]
+day = 0
+text = "Come with a clean face."
+
+[[preparation.screening]]
+id = "pregnant"
+question = "Are you pregnant or breastfeeding?"
+
+[numbing]
+what = "A cool gel."
+minutes = 20
+steps = ["We put the gel on your skin."]
+feel = ["It feels cool."]
+safety = ["Tell us if it burns."]
+
+[procedure]
+duration_minutes = [20, 40]
+steps = ["We treat the skin."]
+feel = ["It may sting a little."]
+right_after = ["Your skin looks pink."]
+"#,
+    );
+    for day in 0..n {
+        let _ = write!(
+            s,
+            r#"
+[[aftercare]]
+day = {day}
+title = "Day number {day} of the plan"
+[aftercare.care.skin]
+expect = ["Your skin may look a little pink today.", "It may feel dry or tight in some places."]
+do = ["Wash with cool water and a gentle cleanser.", "Pat your skin dry with a clean towel."]
+[aftercare.care.sun]
+do = ["Stay in the shade when you can.", "Wear a wide hat outside."]
+[aftercare.care.activity]
+do = ["Take a short walk if you feel well."]
+"#
+        );
+    }
+    for i in 0..n {
+        let from = (i % n) as i64 - 5;
+        let to = from + 3 + (i % 7) as i64;
+        let _ = write!(
+            s,
+            r#"
+[[restrictions]]
+id = "limit-{i}"
+category = "{}"
+label = "Limit number {i} for this plan"
+from = {from}
+to = {to}
+note = "This limit is here to test a long plan."
+"#,
+            ["skin", "sun", "activity"][i % 3]
+        );
+    }
+    for i in 0..n {
+        let _ = write!(
+            s,
+            r#"
+[[glossary]]
+term = "word{i}"
+definition = "A word made up to test a long glossary."
+"#
+        );
+    }
+    s.push_str(
+        r#"
+[warning_signs]
+call_clinic = ["Redness that gets worse after Day 3."]
+emergency = ["Trouble breathing."]
+"#,
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guide;
+    use crate::guide::library::{FileContent, load_file};
+
+    #[test]
+    fn synthetic_guides_are_valid_and_about_the_size_asked() {
+        for size in [10_000, 250_000] {
+            let text = guide(size);
+            assert!(
+                text.len() > size * 8 / 10 && text.len() < size * 12 / 10,
+                "{size}: {}",
+                text.len()
+            );
+            let (report, g) = load_file(
+                "synthetic.toml".into(),
+                FileContent::Bytes(text.into_bytes()),
+            );
+            assert!(report.diagnostics.is_empty(), "{report}");
+            assert!(g.is_some());
+        }
+    }
+}
