@@ -14,7 +14,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use pty_support::keys::{DOWN, ENTER, ESC, RIGHT, UP};
-use pty_support::{Pty, SpawnOptions, TIMEOUT, escaped, find_bytes, rfind_bytes};
+use pty_support::{
+    ALT_SCREEN_OFF, ALT_SCREEN_ON, Pty, SpawnOptions, TIMEOUT, assert_terminal_restored, escaped,
+    find_bytes, is_raw, rfind_bytes,
+};
 use tempfile::TempDir;
 
 // ----- fixtures -----
@@ -32,12 +35,6 @@ const TITLE_ROW: u16 = 1;
 const WELCOME: &str = "Press any key or touch the screen to start";
 const WELCOME_ES: &str = "Pulse cualquier tecla o toque la pantalla para empezar";
 const PICKER: &str = "Choose a guide";
-
-const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
-const ALT_SCREEN_OFF: &[u8] = b"\x1b[?1049l";
-const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
-const MOUSE_ON: &[u8] = b"\x1b[?1000h";
-const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 
 /// The hash of [`PIN`], made once by the binary's own `pin-hash` (the PIN
 /// on stdin, as a clinic would pipe it).
@@ -146,62 +143,6 @@ fn assert_keeps_running(pty: &mut Pty, how_long: Duration) {
         }
         thread::sleep(Duration::from_millis(20));
     }
-}
-
-/// The names in a flags `Debug` string, e.g. `LocalFlags(ECHO | ICANON)`.
-fn flag_names(flags: &str) -> Vec<&str> {
-    flags
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Whether the terminal is in raw mode (no line editing, no echo).
-fn is_raw(pty: &Pty) -> bool {
-    let flags = pty.local_flags();
-    let names = flag_names(&flags);
-    !names.contains(&"ICANON") && !names.contains(&"ECHO")
-}
-
-/// After the app exited: it left the alternate screen after entering it
-/// (and did not enter it again), turned the mouse off after turning it on,
-/// showed the cursor again, and took the terminal out of raw mode.
-fn assert_terminal_restored(pty: &Pty) {
-    let raw = pty.raw();
-    let tail = escaped(&raw[raw.len().saturating_sub(300)..]);
-    let on = find_bytes(&raw, ALT_SCREEN_ON, 0)
-        .unwrap_or_else(|| panic!("never entered the alternate screen; output ends: {tail}"));
-    let off = rfind_bytes(&raw, ALT_SCREEN_OFF)
-        .unwrap_or_else(|| panic!("never left the alternate screen; output ends: {tail}"));
-    assert!(
-        off > on,
-        "left the alternate screen before entering it; output ends: {tail}"
-    );
-    assert_eq!(
-        find_bytes(&raw, ALT_SCREEN_ON, off),
-        None,
-        "re-entered the alternate screen after leaving it; output ends: {tail}"
-    );
-    let mouse_on = find_bytes(&raw, MOUSE_ON, 0)
-        .unwrap_or_else(|| panic!("mouse capture was never enabled; output ends: {tail}"));
-    let mouse_off = rfind_bytes(&raw, MOUSE_OFF)
-        .unwrap_or_else(|| panic!("mouse capture never disabled; output ends: {tail}"));
-    assert!(
-        mouse_off > mouse_on,
-        "mouse capture disabled before enabled; output ends: {tail}"
-    );
-    let show = rfind_bytes(&raw, CURSOR_SHOW)
-        .unwrap_or_else(|| panic!("never showed the cursor; output ends: {tail}"));
-    assert!(
-        show > on,
-        "the cursor was not shown again; output ends: {tail}"
-    );
-    let flags = pty.local_flags();
-    let names = flag_names(&flags);
-    assert!(
-        names.contains(&"ICANON") && names.contains(&"ECHO"),
-        "the terminal was left in raw mode: {flags}"
-    );
 }
 
 /// Everything the app wrote before it entered the alternate screen (its

@@ -11,7 +11,10 @@ use std::thread;
 use std::time::Duration;
 
 use pty_support::keys::{BACKSPACE, ENTER, ESC, LEFT};
-use pty_support::{Pty, TIMEOUT, escaped, find_bytes, rfind_bytes};
+use pty_support::{
+    MOUSE_OFF, MOUSE_ON, Pty, TIMEOUT, assert_terminal_restored, escaped, find_bytes, is_raw,
+    rfind_bytes,
+};
 
 // ----- fixtures -----
 
@@ -42,60 +45,6 @@ fn open_day_3(extra: &[&str], cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(&args, cols, rows);
     pty.wait_for("Step 7 of 9", TIMEOUT);
     pty
-}
-
-const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
-const ALT_SCREEN_OFF: &[u8] = b"\x1b[?1049l";
-const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
-const MOUSE_ON: &[u8] = b"\x1b[?1000h";
-const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
-
-/// The names in a flags `Debug` string, e.g. `LocalFlags(ECHO | ICANON)`.
-fn flag_names(flags: &str) -> Vec<&str> {
-    flags
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Whether the terminal is in raw mode (no line editing, no echo).
-fn is_raw(pty: &Pty) -> bool {
-    let flags = pty.local_flags();
-    let names = flag_names(&flags);
-    !names.contains(&"ICANON") && !names.contains(&"ECHO")
-}
-
-/// After the app exited: it left the alternate screen after entering it,
-/// showed the cursor again at the very end of its output, and took the
-/// terminal out of raw mode.
-fn assert_terminal_restored(pty: &Pty) {
-    let raw = pty.raw();
-    let tail = escaped(&raw[raw.len().saturating_sub(300)..]);
-    let on = find_bytes(&raw, ALT_SCREEN_ON, 0)
-        .unwrap_or_else(|| panic!("never entered the alternate screen; output ends: {tail}"));
-    let off = rfind_bytes(&raw, ALT_SCREEN_OFF)
-        .unwrap_or_else(|| panic!("never left the alternate screen; output ends: {tail}"));
-    assert!(
-        off > on,
-        "left the alternate screen before entering it; output ends: {tail}"
-    );
-    assert_eq!(
-        find_bytes(&raw, ALT_SCREEN_ON, off),
-        None,
-        "re-entered the alternate screen after leaving it; output ends: {tail}"
-    );
-    let show = rfind_bytes(&raw, CURSOR_SHOW)
-        .unwrap_or_else(|| panic!("never showed the cursor; output ends: {tail}"));
-    assert!(
-        raw.len() - show <= 64,
-        "the cursor is not shown near the end of the output; output ends: {tail}"
-    );
-    let flags = pty.local_flags();
-    let names = flag_names(&flags);
-    assert!(
-        names.contains(&"ICANON") && names.contains(&"ECHO"),
-        "the terminal was left in raw mode: {flags}"
-    );
 }
 
 // ----- opening and walking -----

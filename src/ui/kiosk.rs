@@ -6,9 +6,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, View, screen_title, screens};
+use super::{Theme, View, screens};
 use crate::app::{Action, App, Idle, KioskPath, Overlay, Screen};
 use crate::i18n::{UiText, fill};
 
@@ -115,34 +114,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
             }
             _ => String::new(),
         };
-        let right_w = u16::try_from(right.width()).unwrap_or(0).min(header.width);
-        Line::from(format!(
-            " {}",
-            crate::text::sanitize(&app.guide().contact.name)
-        ))
-        .render(
-            Rect {
-                width: header.width.saturating_sub(right_w),
-                ..header
-            },
-            buf,
-        );
-        Line::from(right).render(
-            Rect {
-                x: header.right() - right_w,
-                width: right_w,
-                ..header
-            },
-            buf,
-        );
-        let mut title_text = format!(" {}", screen_title(ui, app.screen));
-        if app.screen == Screen::Aftercare
-            && let Some(entry) = app.guide().aftercare.get(app.day)
-        {
-            title_text.push_str(" · ");
-            title_text.push_str(&ui.day_range(entry.days.from, entry.days.to));
-        }
-        Line::styled(title_text, theme.title).render(title, buf);
+        super::header_bar(header, buf, &app.guide().contact.name, &right);
+        Line::styled(super::title_text(app, ui), theme.title).render(title, buf);
         view.scroll = if app.screen == Screen::Path {
             path(app, ui, theme, body, buf, &mut view.hits)
         } else {

@@ -188,6 +188,12 @@ fn draw_header(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buff
         ),
         _ => format!("{} ", ui.header_no_date),
     };
+    header_bar(area, buf, &name, &right);
+}
+
+/// A one-line bar with text at the left and at the right (the right side
+/// wins when they do not both fit).
+pub fn header_bar(area: Rect, buf: &mut Buffer, left: &str, right: &str) {
     let right_w = u16::try_from(right.width())
         .unwrap_or(u16::MAX)
         .min(area.width);
@@ -195,13 +201,13 @@ fn draw_header(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buff
         width: area.width.saturating_sub(right_w + 1),
         ..area
     };
-    Line::from(format!(" {}", crate::text::sanitize(&name))).render(left_area, buf);
+    Line::from(format!(" {}", crate::text::sanitize(left))).render(left_area, buf);
     let right_area = Rect {
         x: area.right().saturating_sub(right_w),
         width: right_w,
         ..area
     };
-    Line::from(right).render(right_area, buf);
+    Line::from(right.to_string()).render(right_area, buf);
 }
 
 /// The short name of a section, for the tabs.
@@ -305,8 +311,8 @@ fn draw_tabs(
     }
 }
 
-/// The screen's title, with where you are on the aftercare.
-fn draw_title(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The screen's title, with the days when on the aftercare.
+pub fn title_text(app: &App, ui: &UiText) -> String {
     let mut title = format!(" {}", screen_title(ui, app.screen));
     if app.screen == Screen::Aftercare
         && let Some(entry) = app.guide().aftercare.get(app.day)
@@ -314,7 +320,11 @@ fn draw_title(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffe
         title.push_str(" · ");
         title.push_str(&ui.day_range(entry.days.from, entry.days.to));
     }
-    Line::styled(title, theme.title).render(area, buf);
+    title
+}
+
+fn draw_title(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Line::styled(title_text(app, ui), theme.title).render(area, buf);
 }
 
 /// Back and Next buttons, and where you are (or a message).

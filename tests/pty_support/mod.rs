@@ -407,3 +407,67 @@ pub fn rfind_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn escaped(bytes: &[u8]) -> String {
     bytes.escape_ascii().to_string()
 }
+
+/// Terminal mode sequences the app writes.
+pub const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
+pub const ALT_SCREEN_OFF: &[u8] = b"\x1b[?1049l";
+pub const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+pub const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+
+/// The names in a flags `Debug` string, e.g. `LocalFlags(ECHO | ICANON)`.
+pub fn flag_names(flags: &str) -> Vec<&str> {
+    flags
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the terminal is in raw mode (no line editing, no echo).
+pub fn is_raw(pty: &Pty) -> bool {
+    let flags = pty.local_flags();
+    let names = flag_names(&flags);
+    !names.contains(&"ICANON") && !names.contains(&"ECHO")
+}
+
+/// After the app exited: it left the alternate screen after entering it
+/// (and did not enter it again), turned the mouse off if it turned it on,
+/// showed the cursor after leaving the alternate screen, and took the
+/// terminal out of raw mode.
+pub fn assert_terminal_restored(pty: &Pty) {
+    let raw = pty.raw();
+    let tail = escaped(&raw[raw.len().saturating_sub(300)..]);
+    let on = find_bytes(&raw, ALT_SCREEN_ON, 0)
+        .unwrap_or_else(|| panic!("never entered the alternate screen; output ends: {tail}"));
+    let off = rfind_bytes(&raw, ALT_SCREEN_OFF)
+        .unwrap_or_else(|| panic!("never left the alternate screen; output ends: {tail}"));
+    assert!(
+        off > on,
+        "left the alternate screen before entering it; output ends: {tail}"
+    );
+    assert_eq!(
+        find_bytes(&raw, ALT_SCREEN_ON, off),
+        None,
+        "re-entered the alternate screen after leaving it; output ends: {tail}"
+    );
+    if let Some(mouse_on) = find_bytes(&raw, MOUSE_ON, 0) {
+        let mouse_off = rfind_bytes(&raw, MOUSE_OFF)
+            .unwrap_or_else(|| panic!("mouse capture never disabled; output ends: {tail}"));
+        assert!(
+            mouse_off > mouse_on,
+            "mouse capture disabled before enabled; output ends: {tail}"
+        );
+    }
+    let show = rfind_bytes(&raw, CURSOR_SHOW)
+        .unwrap_or_else(|| panic!("never showed the cursor; output ends: {tail}"));
+    assert!(
+        show > off,
+        "the cursor was not shown after leaving the alternate screen; output ends: {tail}"
+    );
+    let flags = pty.local_flags();
+    let names = flag_names(&flags);
+    assert!(
+        names.contains(&"ICANON") && names.contains(&"ECHO"),
+        "the terminal was left in raw mode: {flags}"
+    );
+}
