@@ -294,6 +294,7 @@ fn the_kiosk_shows_no_practitioner_features() {
         }
         if app.screen == Screen::Numbing {
             assert!(!all.contains("Start or pause"), "no timer controls");
+            assert!(!all.contains("Not started"), "no countdown at all");
             let t = app.now;
             app.update(Action::TimerToggle);
             assert_eq!(app.countdown.phase(t), careguide::app::timer::Phase::Ready);

@@ -304,7 +304,31 @@ pub fn numbing(
     let ui = app.ui();
     let n = &app.guide().numbing;
     let mut b = body_for(app, theme, area);
-    // The countdown, large, with its state in words.
+    // The practitioner's countdown, large, with its state in words (a
+    // kiosk patient has no timer to run).
+    if app.mode == Mode::Practitioner {
+        countdown(app, theme, &mut b, area);
+        b.blank();
+    }
+    b.indented(1, &n.what, theme.text);
+    b.indented(
+        1,
+        &fill(
+            &ui.numbing_minutes,
+            &[("minutes", &ui.minutes(n.minutes, n.minutes))],
+        ),
+        theme.text,
+    );
+    lines(app, theme, &mut b, &ui.what_happens, &n.lines.steps, "• ");
+    lines(app, theme, &mut b, &ui.what_you_feel, &n.lines.feel, "• ");
+    lines(app, theme, &mut b, &ui.safety, &n.lines.safety, "! ");
+    notes(app, theme, &mut b, &n.notes);
+    draw_body(app, theme, &b, area, buf, hits)
+}
+
+/// The numbing countdown: large digits and its state in words.
+fn countdown(app: &App, theme: &Theme, b: &mut Body, area: Rect) {
+    let ui = app.ui();
     let phase = app.countdown.phase(app.now);
     let time = clock(app.countdown.seconds_left(app.now));
     let state = match phase {
@@ -325,40 +349,12 @@ pub fn numbing(
     } else {
         b.push(Line::styled(format!("  {time}"), style), None);
     }
-    let mut status = vec![Span::styled(format!("  {state}"), style)];
-    if app.mode == Mode::Practitioner {
-        status.push(Span::styled(
-            format!("   [t] {}", ui.key_timer),
-            theme.muted,
-        ));
-        status.push(Span::styled(
-            format!("  [r] {}", ui.key_timer_reset),
-            theme.muted,
-        ));
-    }
-    b.push(
-        Line::from(status),
-        if app.mode == Mode::Practitioner {
-            Some(Action::TimerToggle)
-        } else {
-            None
-        },
-    );
-    b.blank();
-    b.indented(1, &n.what, theme.text);
-    b.indented(
-        1,
-        &fill(
-            &ui.numbing_minutes,
-            &[("minutes", &ui.minutes(n.minutes, n.minutes))],
-        ),
-        theme.text,
-    );
-    lines(app, theme, &mut b, &ui.what_happens, &n.lines.steps, "• ");
-    lines(app, theme, &mut b, &ui.what_you_feel, &n.lines.feel, "• ");
-    lines(app, theme, &mut b, &ui.safety, &n.lines.safety, "! ");
-    notes(app, theme, &mut b, &n.notes);
-    draw_body(app, theme, &b, area, buf, hits)
+    let status = vec![
+        Span::styled(format!("  {state}"), style),
+        Span::styled(format!("   [t] {}", ui.key_timer), theme.muted),
+        Span::styled(format!("  [r] {}", ui.key_timer_reset), theme.muted),
+    ];
+    b.push(Line::from(status), Some(Action::TimerToggle));
 }
 
 pub fn procedure(
