@@ -310,6 +310,32 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_or_unknown_translation_is_reported() {
+        let english = EMBEDDED_UI_TEXT
+            .iter()
+            .find(|(n, _)| *n == "en.toml")
+            .unwrap()
+            .1;
+        let broken = english
+            .replace("\nkey_quit = \"Quit\"", "")
+            .replace("\nback = \"Back\"", "\nbakc = \"Back\"");
+        let (text, d) = parse_file(&broken);
+        assert!(text.is_none(), "a file with errors is not used");
+        let report = FileReport::new("i18n/xx.toml", broken, d.into_sorted());
+        let lines: Vec<String> = report.lines().collect();
+        assert!(
+            lines.iter().any(|l| l.contains("missing key `key_quit`")),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("unknown key `bakc`") && l.contains("did you mean `back`?")),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
     fn placeholders_are_found() {
         assert_eq!(
             placeholders("{a} and {b}").into_iter().collect::<Vec<_>>(),
