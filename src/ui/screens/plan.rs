@@ -219,7 +219,7 @@ pub fn preparation(
     for (row, item) in items.iter().enumerate() {
         let selected = row == app.cursor;
         let ticked = app.is_ticked(*item);
-        match *item {
+        let (text, mark, style) = match *item {
             PrepItem::Step(i) => {
                 let step = &p.steps[i];
                 if last_day != Some(step.day) {
@@ -232,25 +232,13 @@ pub fn preparation(
                     };
                     b.text(&heading, theme.heading);
                 }
-                let mark = if ticked { "[✓] " } else { "[ ] " };
-                let style = origin_style(app, theme, step.text.origin, theme.text);
-                let style = if selected {
-                    style.patch(theme.selected)
+                let mark = if ticked {
+                    "[✓] ".to_string()
                 } else {
-                    style
+                    "[ ] ".to_string()
                 };
-                let cursor = if selected { "›" } else { " " };
-                let lines = b.item(
-                    1,
-                    &format!("{cursor}{mark}"),
-                    theme.key,
-                    &tagged(app, &step.text),
-                    style,
-                    Some(Action::ToggleItem(row)),
-                );
-                if selected {
-                    b.cursor = Some(lines);
-                }
+                let style = origin_style(app, theme, step.text.origin, theme.text);
+                (&step.text, mark, style)
             }
             PrepItem::Screening(i) => {
                 if i == 0 {
@@ -258,31 +246,35 @@ pub fn preparation(
                     b.text(&format!(" {}", ui.screening), theme.heading);
                 }
                 let q = &p.screening[i];
-                let mark = if ticked {
-                    format!("[✓ {}] ", ui.yes)
-                } else {
-                    "[ ] ".to_string()
-                };
-                let mut style = origin_style(app, theme, q.question.origin, theme.text);
+                // A "yes" is said in words and stands out, not colour alone.
+                let style = origin_style(app, theme, q.question.origin, theme.text);
                 if ticked {
-                    style = style.patch(theme.stop);
-                }
-                if selected {
-                    style = style.patch(theme.selected);
-                }
-                let cursor = if selected { "›" } else { " " };
-                let lines = b.item(
-                    1,
-                    &format!("{cursor}{mark}"),
-                    theme.key,
-                    &tagged(app, &q.question),
-                    style,
-                    Some(Action::ToggleItem(row)),
-                );
-                if selected {
-                    b.cursor = Some(lines);
+                    (
+                        &q.question,
+                        format!("[✓ {}] ", ui.yes),
+                        style.patch(theme.stop),
+                    )
+                } else {
+                    (&q.question, "[ ] ".to_string(), style)
                 }
             }
+        };
+        let style = if selected {
+            style.patch(theme.selected)
+        } else {
+            style
+        };
+        let cursor = if selected { "›" } else { " " };
+        let lines = b.item(
+            1,
+            &format!("{cursor}{mark}"),
+            theme.key,
+            &tagged(app, text),
+            style,
+            Some(Action::ToggleItem(row)),
+        );
+        if selected {
+            b.cursor = Some(lines);
         }
     }
     notes(app, theme, &mut b, &p.notes);
