@@ -154,13 +154,6 @@ impl Library {
             .sum()
     }
 
-    pub fn warning_count(&self) -> usize {
-        self.reports
-            .iter()
-            .map(|r| r.count(super::diagnostic::Severity::Warning))
-            .sum()
-    }
-
     /// The guide with this id in `language`, else in the first language it has.
     pub fn find(&self, id: &str, language: Option<&str>) -> Option<&Guide> {
         let mut versions = self.guides.iter().filter(|g| g.id.as_str() == id);
