@@ -108,8 +108,8 @@ pub struct TimelineRow {
     pub notes: Vec<String>,
 }
 
-/// A text line, marked with its add-on when it came from one.
-fn line(plan: &Plan, ui: &UiText, t: &Text) -> String {
+/// A text, marked with its add-on when it came from one: "... (with PRP)".
+pub fn tagged(plan: &Plan, ui: &UiText, t: &Text) -> String {
     match plan.origin_addon(t.origin) {
         Some(addon) => format!(
             "{} {}",
@@ -121,7 +121,7 @@ fn line(plan: &Plan, ui: &UiText, t: &Text) -> String {
 }
 
 fn lines(plan: &Plan, ui: &UiText, texts: &[Text]) -> Vec<String> {
-    texts.iter().map(|t| line(plan, ui, t)).collect()
+    texts.iter().map(|t| tagged(plan, ui, t)).collect()
 }
 
 /// "Day 0 to Day 3", with dates when the plan has a treatment date.
@@ -167,7 +167,7 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
             .restrictions
             .iter()
             .map(|r| TimelineRow {
-                label: line(plan, ui, &r.label),
+                label: tagged(plan, ui, &r.label),
                 kind: r.kind,
                 from: r.days.from,
                 to: r.days.to,
@@ -177,7 +177,7 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
                     r,
                     restriction_when(plan, ui, r.days.from, r.days.to),
                 ),
-                notes: r.notes.iter().map(|n| line(plan, ui, n)).collect(),
+                notes: r.notes.iter().map(|n| tagged(plan, ui, n)).collect(),
             })
             .collect(),
     }
@@ -230,9 +230,9 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     let mut steps = g.preparation.steps.iter().peekable();
     while let Some(first) = steps.next() {
         let day = first.day;
-        let mut group = vec![line(plan, ui, &first.text)];
+        let mut group = vec![tagged(plan, ui, &first.text)];
         while let Some(next) = steps.next_if(|s| s.day == day) {
-            group.push(line(plan, ui, &next.text));
+            group.push(tagged(plan, ui, &next.text));
         }
         let when = ui.days_before(day);
         let heading = match plan.date_of(day) {
@@ -248,7 +248,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
             g.preparation
                 .screening
                 .iter()
-                .map(|q| line(plan, ui, &q.question))
+                .map(|q| tagged(plan, ui, &q.question))
                 .collect(),
         ));
     }
@@ -301,10 +301,10 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
                 .map_or(care.category.value.clone(), |c| c.name.value.clone());
             let mut lines = Vec::new();
             for e in &care.expect {
-                lines.push((ui.expect_short.clone(), line(plan, ui, e)));
+                lines.push((ui.expect_short.clone(), tagged(plan, ui, e)));
             }
             for a in &care.actions {
-                lines.push((ui.do_short.clone(), line(plan, ui, a)));
+                lines.push((ui.do_short.clone(), tagged(plan, ui, a)));
             }
             b.push(Block::Care {
                 category: name,

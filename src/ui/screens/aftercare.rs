@@ -122,22 +122,7 @@ pub fn draw(
 
     // The day's heading, dated, with today marked in words.
     let (from, to) = (entry.days.from, entry.days.to);
-    let mut heading = if from == to {
-        ui.day_with_date(from, app.plan.date_of(from))
-    } else {
-        match (app.plan.date_of(from), app.plan.date_of(to)) {
-            (Some(a), Some(z)) => format!(
-                "{}, {} – {}",
-                ui.day_range(from, to),
-                ui.date(a),
-                ui.date(z)
-            ),
-            _ => ui.day_range(from, to),
-        }
-    };
-    if let Some(title) = &entry.title {
-        heading = format!("{heading}: {title}");
-    }
+    let heading = crate::output::document::aftercare_heading(&app.plan, ui, entry);
     let is_today = Some(app.day) == today_entry;
     let badge = if is_today {
         match app.today_day() {

@@ -41,14 +41,7 @@ pub fn lines(app: &App, theme: &Theme, b: &mut Body, heading: &str, texts: &[Tex
 
 /// A text with "(with PRP)" after it when it came from an add-on.
 pub fn tagged(app: &App, t: &Text) -> String {
-    match app.plan.origin_addon(t.origin) {
-        Some(addon) => format!(
-            "{} {}",
-            t,
-            fill(&app.ui().from_addon, &[("label", &addon.label)])
-        ),
-        None => t.value.clone(),
-    }
+    crate::output::document::tagged(&app.plan, app.ui(), t)
 }
 
 /// Key points, and teach-back prompts in practitioner mode.
