@@ -392,7 +392,7 @@ impl App {
         }
         let left = timeout - idle;
         if left <= self.warning_window() {
-            Idle::Warning(left.as_secs() + u64::from(left.subsec_nanos() > 0))
+            Idle::Warning(timer::whole_seconds(left))
         } else {
             Idle::Counting
         }
@@ -538,13 +538,9 @@ impl App {
             }
             Idle::Warning(_) => {
                 let end = self.last_input + self.initial.idle_timeout;
-                let left = end.saturating_duration_since(self.now);
-                let sub = left.subsec_nanos();
-                Some(if sub == 0 {
-                    Duration::from_secs(1).min(left)
-                } else {
-                    Duration::from_nanos(u64::from(sub))
-                })
+                Some(timer::until_next_second(
+                    end.saturating_duration_since(self.now),
+                ))
             }
         };
         match (self.countdown.next_change(self.now), idle) {

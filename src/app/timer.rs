@@ -2,6 +2,21 @@
 
 use std::time::{Duration, Instant};
 
+/// How long until `left` drops to the next whole second (what a clock
+/// showing whole seconds must redraw for).
+pub fn until_next_second(left: Duration) -> Duration {
+    match left.subsec_nanos() {
+        0 => Duration::from_secs(1).min(left),
+        sub => Duration::from_nanos(u64::from(sub)),
+    }
+}
+
+/// Whole seconds in `left`, rounded up: a clock shows 30:00 at the start
+/// and 00:00 only when time is up.
+pub fn whole_seconds(left: Duration) -> u64 {
+    left.as_secs() + u64::from(left.subsec_nanos() > 0)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     Ready,
@@ -96,20 +111,13 @@ impl Countdown {
         if !self.is_running(now) {
             return None;
         }
-        let remaining = self.remaining(now);
-        let sub = remaining.subsec_nanos();
-        Some(if sub == 0 {
-            Duration::from_secs(1)
-        } else {
-            Duration::from_nanos(u64::from(sub))
-        })
+        Some(until_next_second(self.remaining(now)))
     }
 
     /// Whole seconds left, rounded up (so it shows 30:00 at the start and
     /// 00:00 only when time is up).
     pub fn seconds_left(&self, now: Instant) -> u64 {
-        let r = self.remaining(now);
-        r.as_secs() + u64::from(r.subsec_nanos() > 0)
+        whole_seconds(self.remaining(now))
     }
 }
 
