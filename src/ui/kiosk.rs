@@ -2,7 +2,7 @@
 //! path screens, and the "Still there?" countdown before it starts over.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
@@ -86,27 +86,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
     } else {
         // Buttons are three rows tall where the window allows.
         let nav_h: u16 = if area.height >= 20 { 3 } else { 1 };
-        let header = Rect { height: 1, ..area };
-        let title = Rect {
-            y: area.y + 1,
-            height: 1,
-            ..area
-        };
-        let nav = Rect {
-            y: area.bottom() - 1 - nav_h,
-            height: nav_h,
-            ..area
-        };
-        let hint = Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        };
-        let body = Rect {
-            y: area.y + 2,
-            height: area.height.saturating_sub(3 + nav_h),
-            ..area
-        };
+        let [header, title, body, nav, hint] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(nav_h),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         buf.set_style(header, theme.header);
         let right = match (app.today_day(), app.kiosk_path) {
             (Some(day), Some(KioskPath::Treated)) if day >= 0 => {

@@ -11,7 +11,7 @@ pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -76,32 +76,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
         return view;
     }
     let ui = app.ui();
-    let header = Rect { height: 1, ..area };
-    let tabs = Rect {
-        y: area.y + 1,
-        height: 1,
-        ..area
-    };
-    let title = Rect {
-        y: area.y + 2,
-        height: 1,
-        ..area
-    };
-    let nav = Rect {
-        y: area.bottom() - 2,
-        height: 1,
-        ..area
-    };
-    let hints = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 3,
-        height: area.height.saturating_sub(5),
-        ..area
-    };
+    let [header, tabs, title, body, nav, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_header(app, ui, theme, header, buf);
     draw_tabs(app, ui, theme, tabs, buf, &mut view.hits);
     draw_title(app, ui, theme, title, buf);
