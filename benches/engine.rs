@@ -26,10 +26,7 @@ fn main() {
 
 const SIZES: [usize; 3] = [250_000, 1_000_000, 4_000_000];
 
-/// Loading and validating a synthetic guide of this many bytes, as the app
-/// and `list` do (every rule that decides whether the guide can be used).
-#[divan::bench(args = SIZES, sample_count = 20)]
-fn load_synthetic(bencher: Bencher, bytes: usize) {
+fn load(bencher: Bencher, bytes: usize, checks: Checks) {
     let text = synthetic::guide(bytes);
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
@@ -38,25 +35,22 @@ fn load_synthetic(bencher: Bencher, bytes: usize) {
             load_file_with(
                 PathBuf::from("synthetic.toml"),
                 FileContent::Bytes(b),
-                Checks::ErrorsOnly,
+                checks,
             )
         });
+}
+
+/// Loading and validating a synthetic guide of this many bytes, as the app
+/// and `list` do (every rule that decides whether the guide can be used).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn load_synthetic(bencher: Bencher, bytes: usize) {
+    load(bencher, bytes, Checks::ErrorsOnly);
 }
 
 /// The same with every plain-language lint too, as `careguide check` does.
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn check_synthetic(bencher: Bencher, bytes: usize) {
-    let text = synthetic::guide(bytes);
-    bencher
-        .counter(divan::counter::BytesCount::new(text.len()))
-        .with_inputs(|| text.clone().into_bytes())
-        .bench_values(|b| {
-            load_file_with(
-                PathBuf::from("synthetic.toml"),
-                FileContent::Bytes(b),
-                Checks::All,
-            )
-        });
+    load(bencher, bytes, Checks::All);
 }
 
 /// Reference: the same bytes parsed as bare TOML (no schema, no rules).
