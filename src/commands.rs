@@ -256,34 +256,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if mode == Mode::Practitioner && (open.plain || dumb || !terminal) {
-        let width = ratatui::crossterm::terminal::size()
-            .ok()
-            .filter(|_| io::stdout().is_terminal())
-            .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2));
-        let options = crate::plain::PlainOptions {
-            language: open.lang.clone().or_else(|| config.language.clone()),
-            guide: open.guide.clone(),
-            addons: (!open.addons.is_empty() || open.guide.is_some()).then(|| open.addons.clone()),
-            treatment_date: open.date,
-            today: global.today.unwrap_or_else(crate::dates::today),
-            contact: config.clinic.clone(),
-            width,
-            interactive: terminal,
-        };
-        if let Some(id) = &open.guide
-            && library.find(id, None).is_none()
-        {
-            return fail(format!(
-                "no guide `{id}`; the guides are: {}",
-                library.ids().join(", ")
-            ));
-        }
-        let mut out = io::stdout().lock();
-        return match crate::plain::run(&library, &options, &mut io::stdin().lock(), &mut out) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => fail(e),
-        };
+        return plain_mode(global, open, &config, &library, terminal);
     }
     if mode == Mode::Kiosk && !terminal {
         return fail("the kiosk needs a terminal");
@@ -348,6 +321,45 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     };
     match crate::tui::run(app, run) {
         Ok(code) => ExitCode::from(code),
+        Err(e) => fail(e),
+    }
+}
+
+/// Plain mode: the linear walk for screen readers, `TERM=dumb`, or no
+/// terminal (then it prints straight through).
+fn plain_mode(
+    global: &GlobalArgs,
+    open: &OpenArgs,
+    config: &Config,
+    library: &Library,
+    terminal: bool,
+) -> ExitCode {
+    let width = ratatui::crossterm::terminal::size()
+        .ok()
+        .filter(|_| io::stdout().is_terminal())
+        .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2));
+    let options = crate::plain::PlainOptions {
+        language: open.lang.clone().or_else(|| config.language.clone()),
+        guide: open.guide.clone(),
+        addons: (!open.addons.is_empty() || open.guide.is_some()).then(|| open.addons.clone()),
+        treatment_date: open.date,
+        today: global.today.unwrap_or_else(crate::dates::today),
+        contact: config.clinic.clone(),
+        width,
+        interactive: terminal,
+    };
+    if let Some(id) = &open.guide
+        && library.find(id, None).is_none()
+    {
+        return fail(format!(
+            "no guide `{id}`; the guides are: {}",
+            library.ids().join(", ")
+        ));
+    }
+    let mut out = io::stdout().lock();
+    match crate::plain::run(library, &options, &mut io::stdin().lock(), &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
 }
