@@ -470,12 +470,11 @@ pub fn date(
             Ok(d) => format!("  {}", ui.date(d)),
             Err(_) => String::new(),
         };
-        Line::from(vec![
-            ratatui::text::Span::styled(format!(" {}: ", ui.treatment_date), theme.key),
-            ratatui::text::Span::styled(format!("[{}█]", app.date_text), theme.title),
-            ratatui::text::Span::styled(shown, theme.text),
-        ])
-        .render(
+        let mut field = screens::setup::date_field(app, theme, 1);
+        field
+            .spans
+            .push(ratatui::text::Span::styled(shown, theme.text));
+        field.render(
             Rect {
                 y,
                 height: 1,

@@ -3,7 +3,7 @@
 
 mod aftercare;
 mod plan;
-mod setup;
+pub(crate) mod setup;
 mod timeline;
 
 use ratatui::buffer::Buffer;

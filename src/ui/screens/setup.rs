@@ -106,6 +106,17 @@ pub fn picker(
     draw_body(app, theme, &b, area, buf, hits)
 }
 
+/// The typed treatment date as a field: "Treatment date: [2026-11-20█]".
+pub fn date_field(app: &App, theme: &Theme, indent: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}{}: ", " ".repeat(indent), app.ui().treatment_date),
+            theme.key,
+        ),
+        Span::styled(format!("[{}█]", app.date_text), theme.title),
+    ])
+}
+
 /// "3 days ago", "today", "in 2 days".
 fn relative(app: &App, date: jiff::civil::Date) -> String {
     let ui = app.ui();
@@ -129,13 +140,7 @@ pub fn date(
     let mut b = body_for(app, theme, area);
     b.indented(1, &ui.date_intro, theme.text);
     b.blank();
-    b.push(
-        Line::from(vec![
-            Span::styled(format!("  {}: ", ui.treatment_date), theme.key),
-            Span::styled(format!("[{}█]", app.date_text), theme.title),
-        ]),
-        None,
-    );
+    b.push(date_field(app, theme, 2), None);
     match dates::parse_date(&app.date_text) {
         Ok(d) => {
             b.indented(
