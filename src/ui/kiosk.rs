@@ -511,9 +511,9 @@ pub fn date(
             (format!("− {}", ui.button_day), Action::DateAdjust(-1)),
             (format!("+ {}", ui.button_day), Action::DateAdjust(1)),
             (ui.date_not_sure.clone(), Action::DateSkip),
-            (format!("{} ▶", ui.next), Action::Submit),
         ];
-        for (rect, (label, action)) in row(strip, 4).into_iter().zip(more) {
+        // (Next is the big button below, like on every screen.)
+        for (rect, (label, action)) in row(strip, 3).into_iter().zip(more) {
             button(buf, rect, &label, theme.button, hits, action);
         }
     }
