@@ -78,9 +78,20 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let files = library.reports.len();
+    let mut files = library.reports.len();
     let (_, ui_reports) = i18n::load_all();
     let mut reports: Vec<FileReport> = library.reports;
+    // The clinic's config in use (`--config`, else the default file) is
+    // checked too: a broken one would stop the kiosk.
+    let mut config_problem = None;
+    match config::load(global.config.as_deref()) {
+        Ok(c) => files += usize::from(c.path.is_some()),
+        Err(ConfigError::Invalid(report)) => {
+            files += 1;
+            reports.push(report);
+        }
+        Err(e) => config_problem = Some(e.to_string()),
+    }
     // Reading levels, per guide, printed after the diagnostics.
     let mut levels = Vec::new();
     if args.readability {
@@ -89,10 +100,12 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
                 continue;
             };
             let mut d = crate::guide::diagnostic::Diagnostics::new();
-            match crate::guide::lint::readability(g, &mut d) {
-                Some((measure, scores, average)) => {
+            let mut filled = g.clone();
+            crate::guide::references::fill_for_checks(&mut filled);
+            match crate::guide::lint::readability(&filled, &report.source, &mut d) {
+                Some(l) => {
                     report.diagnostics.extend(d.into_sorted());
-                    levels.push((g.path.clone(), measure, scores, average));
+                    levels.push((g.path.clone(), l));
                 }
                 None => report.diagnostics.push(crate::guide::Diagnostic::warning(
                     g.language.span.clone(),
@@ -114,28 +127,45 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
         errors += r.count(Severity::Error);
         warnings += r.count(Severity::Warning);
     }
-    for (path, measure, scores, average) in &levels {
+    if let Some(problem) = &config_problem {
+        let _ = writeln!(out, "careguide: {}", escape_unsafe(problem));
+        errors += 1;
+    }
+    for (path, l) in &levels {
         let _ = writeln!(
             out,
-            "{}: reading level by section ({}; the limit is {})",
+            "{}: reading level by section ({}, the limit is {}; beside it {})",
             escape_unsafe(&path.display().to_string()),
-            measure.name(),
-            measure.limit()
+            l.measure.name(),
+            l.measure.limit(),
+            match l.measure {
+                crate::guide::readability::Measure::FleschKincaid => "SMOG grade",
+                crate::guide::readability::Measure::FernandezHuerta => "the INFLESZ band",
+            }
         );
-        let width = scores
+        let width = l
+            .sections
             .iter()
             .map(|s| s.name.chars().count())
             .max()
             .unwrap_or(0);
-        for s in scores {
-            let flag = if measure.too_hard(s.score) {
+        for s in &l.sections {
+            let flag = if l.measure.too_hard(s.score) {
                 "  too hard"
             } else {
                 ""
             };
-            let _ = writeln!(out, "  {:<width$}  {:>5.1}{flag}", s.name, s.score);
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {:>5.1}  {}{flag}",
+                s.name, s.score, s.companion
+            );
         }
-        let _ = writeln!(out, "  {:<width$}  {:>5.1}", "average", average);
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>5.1}  {}",
+            "average", l.average, l.companion
+        );
     }
     let _ = out.flush();
     eprintln!(

@@ -21,6 +21,7 @@ pub const IDLE_RANGE: std::ops::RangeInclusive<i64> = 10..=3600;
 pub struct ClinicContact {
     pub name: Option<Text>,
     pub phone: Option<Text>,
+    pub after_hours_phone: Option<Text>,
     pub after_hours: Option<Text>,
 }
 
@@ -29,16 +30,23 @@ impl ClinicContact {
     pub fn apply(&self, contact: &Contact) -> Contact {
         Contact {
             name: self.name.clone().unwrap_or_else(|| contact.name.clone()),
-            phone: self.phone.clone().unwrap_or_else(|| contact.phone.clone()),
+            phone: self.phone.clone().or_else(|| contact.phone.clone()),
+            after_hours_phone: self
+                .after_hours_phone
+                .clone()
+                .or_else(|| contact.after_hours_phone.clone()),
             after_hours: self
                 .after_hours
                 .clone()
-                .unwrap_or_else(|| contact.after_hours.clone()),
+                .or_else(|| contact.after_hours.clone()),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.name.is_none() && self.phone.is_none() && self.after_hours.is_none()
+        self.name.is_none()
+            && self.phone.is_none()
+            && self.after_hours_phone.is_none()
+            && self.after_hours.is_none()
     }
 }
 
@@ -127,9 +135,26 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
     let mut root = Table::root(&doc);
     config.language = root.opt_text(d, "language").map(|t| t.value);
     if let Some(mut clinic) = root.opt_table(d, "clinic", "[clinic]") {
+        let mut phone = |d: &mut Diagnostics, key: &'static str| {
+            let p = clinic.opt_text(d, key)?;
+            if crate::guide::parse::is_phone_number(&p) {
+                Some(p)
+            } else {
+                d.error(
+                    p.span.clone(),
+                    format!(
+                        "`{key}` in [clinic] must be a phone number (digits, spaces, + - ( ) .), found `{}`",
+                        p.value
+                    ),
+                );
+                None
+            }
+        };
+        let (phone_, after_hours_phone) = (phone(d, "phone"), phone(d, "after_hours_phone"));
         config.clinic = ClinicContact {
             name: clinic.opt_text(d, "name"),
-            phone: clinic.opt_text(d, "phone"),
+            phone: phone_,
+            after_hours_phone,
             after_hours: clinic.opt_text(d, "after_hours"),
         };
         clinic.finish(d);

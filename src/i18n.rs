@@ -65,12 +65,14 @@ macro_rules! ui_text {
 
 ui_text! {
     date, day, day_range, day_with_date, days_before_one, days_before_many, day_of_treatment,
-    today, today_marker, minutes_one, minutes_range, main_message, overview, what_it_is,
+    today, today_marker, minutes_one, minutes_range, minutes_exact_one, minutes_exact_many,
+    date_short, ref_day, ref_days_before_one, ref_days_before_many, ref_with_date, phone_unknown, avoid_short, main_message, overview, what_it_is,
     preparation, screening, screening_stop, numbing, numbing_minutes, expect_short, do_short,
     numbing_what, what_happens, what_you_feel, safety, procedure, procedure_duration,
     right_after, aftercare, expect, to_do, restrictions, restrictions_intro, restriction_avoid,
     restriction_do, restriction_days, restriction_until, day_axis, column_limit, column_days,
-    column_note, widened, in_force_today, warning_signs, call_clinic, emergency, contact, contact_phone,
+    column_note, widened, in_force_today, warning_signs, call_clinic, emergency,
+    normal_or_call, normal_heading, call_heading, contact, contact_phone,
     contact_after_hours, disclaimer, key_points, teach_back, glossary, addons, from_addon,
     plan_for, treatment_date, no_treatment_date, content_version, tab_picker, tab_date,
     tab_overview, tab_preparation, tab_numbing, tab_procedure, tab_aftercare, tab_timeline,
@@ -128,6 +130,28 @@ impl UiText {
                 ("year", &date.year()),
             ],
         )
+    }
+
+    /// A short date in this language, e.g. "Sun 22 Nov".
+    pub fn date_short(&self, date: Date) -> String {
+        let weekday = date.weekday().to_monday_zero_offset() as usize;
+        fill(
+            &self.date_short,
+            &[
+                ("weekday", &self.weekdays[weekday]),
+                ("day", &date.day()),
+                ("month", &self.months[date.month() as usize - 1]),
+            ],
+        )
+    }
+
+    /// "30 minutes" (no "about").
+    pub fn minutes_exact(&self, n: u32) -> String {
+        if n == 1 {
+            fill(&self.minutes_exact_one, &[("n", &n)])
+        } else {
+            fill(&self.minutes_exact_many, &[("n", &n)])
+        }
     }
 
     /// "Day 2".

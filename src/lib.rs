@@ -19,7 +19,6 @@ pub mod output;
 pub mod pin;
 pub mod plain;
 pub mod plan;
-pub mod readability;
 pub mod term_input;
 pub mod text;
 pub mod toml_reader;

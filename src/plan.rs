@@ -1,10 +1,25 @@
 //! A plan: one guide merged with the add-ons a patient chose, and optionally
 //! dated from a treatment date. Every view (screens, print, kiosk) shows a plan.
+//!
+//! Merging is defined once, here:
+//! - an add-on line without a placement goes after the guide's own lines
+//!   (an aftercare line into every guide entry its days overlap);
+//! - a line placed `before`, `after` or `replace` a guide line (named by its
+//!   id) goes there; `remove` leaves the guide line out;
+//! - a restriction with a new id is added; one with a guide restriction's id
+//!   makes it stricter (the union of the two ranges), and its note is kept;
+//! - a visit on another day (a peel weeks later) puts its own care and
+//!   limits on the timeline, counted from the visit's earliest day.
+//!
+//! References in the text (`{limit.no-makeup.after}`) are filled in last, in
+//! the plan's language and with dates when the treatment date is known.
 
 use jiff::civil::Date;
 
 use crate::dates;
 use crate::guide::model::*;
+use crate::guide::references::{self, Values};
+use crate::i18n::UiText;
 
 /// Why a plan could not be made.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -28,7 +43,7 @@ fn available_list(available: &[String]) -> String {
 /// A guide merged with chosen add-ons.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    /// The merged guide: the add-ons' lines appended, marked with their origin.
+    /// The merged guide: the add-ons' lines in place, marked with their origin.
     pub guide: Guide,
     /// The chosen add-ons, as indexes into `guide.addons`, in guide order.
     pub addons: Vec<usize>,
@@ -38,7 +53,8 @@ pub struct Plan {
 
 impl Plan {
     /// Merges `guide` with the add-ons named in `addon_ids` (each once, in the
-    /// guide's order, whatever order they were given in).
+    /// guide's order, whatever order they were given in), and fills in the
+    /// references in its text.
     pub fn new(
         guide: &Guide,
         addon_ids: &[impl AsRef<str>],
@@ -64,12 +80,30 @@ impl Plan {
         for &i in &chosen {
             merge_addon(&mut merged, &guide.addons[i], Origin::Addon(i));
         }
+        drop_removed(&mut merged);
         merged.glossary.sort_by_key(|e| e.term.value.to_lowercase());
-        Ok(Self {
+        let mut plan = Self {
             guide: merged,
             addons: chosen,
             treatment_date,
-        })
+        };
+        plan.fill_references();
+        Ok(plan)
+    }
+
+    /// Puts the clinic's contact details in (from its config), and fills the
+    /// references again so the text says the clinic's numbers.
+    pub fn set_contact(&mut self, contact: Contact) {
+        self.guide.contact = contact;
+        self.fill_references();
+    }
+
+    /// Fills in every reference in the plan's text from the plan's values.
+    fn fill_references(&mut self) {
+        let ui = UiText::for_language(&self.guide.language);
+        let values = Values::of_plan(&self.guide, &self.addons);
+        let date = self.treatment_date;
+        references::fill_guide(&mut self.guide, &values, ui, date);
     }
 
     /// The chosen add-ons.
@@ -96,48 +130,186 @@ impl Plan {
     }
 }
 
-fn tagged(texts: &[Text], origin: Origin) -> impl Iterator<Item = Text> + '_ {
-    texts.iter().map(move |t| t.clone().with_origin(origin))
+fn tagged(text: &Text, origin: Origin) -> Text {
+    text.clone().with_origin(origin)
 }
 
-/// Merges one add-on into a guide: lines are appended in order; an
-/// aftercare line goes to every entry its days overlap; a restriction with
-/// an existing id takes the wider range; nothing is dropped.
+/// A removed line stays as an empty placeholder (keeping its id, so another
+/// add-on can still place a line next to where it was) until the merge ends.
+fn tombstone(id: &LineId, origin: Origin) -> Text {
+    let mut t = Text::new(String::new(), id.span.clone()).with_origin(origin);
+    t.id = Some(id.clone());
+    t
+}
+
+/// Applies one placed line to a list that holds its target. Returns false
+/// when the target is not in the list.
+fn place_in<T>(
+    list: &mut Vec<T>,
+    text_of: impl Fn(&T) -> &Text,
+    make: impl FnOnce(Text) -> T,
+    line: &AddonLine,
+    origin: Origin,
+) -> bool {
+    let Some(target) = line.place.target() else {
+        return false;
+    };
+    let Some(i) = list
+        .iter()
+        .position(|t| text_of(t).id_str() == Some(target.value.as_str()))
+    else {
+        return false;
+    };
+    let new_text = line.text.as_ref().map(|t| tagged(t, origin));
+    match (&line.place, new_text) {
+        (Place::Before(_), Some(t)) => list.insert(i, make(t)),
+        (Place::After(_), Some(t)) => {
+            // After the target and after add-on lines already placed after
+            // it, so add-ons keep the guide's order.
+            let mut at = i + 1;
+            while at < list.len() && text_of(&list[at]).origin != Origin::Guide {
+                at += 1;
+            }
+            list.insert(at, make(t));
+        }
+        (Place::Replace(_), Some(mut t)) => {
+            if t.id.is_none() {
+                t.id = Some(target.clone());
+            }
+            list[i] = make(t);
+        }
+        (Place::Remove(_), _) => list[i] = make(tombstone(target, origin)),
+        _ => return false,
+    }
+    true
+}
+
+/// Merges one add-on's lines into a list of texts.
+fn merge_lines(list: &mut Vec<Text>, lines: &[AddonLine], origin: Origin) {
+    for line in lines {
+        let placed = place_in(list, |t| t, |t| t, line, origin);
+        if !placed && let Some(text) = &line.text {
+            list.push(tagged(text, origin));
+        }
+    }
+}
+
+/// Merges one add-on into a guide.
 fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
-    for s in &a.preparation.steps {
-        g.preparation.steps.push(PrepStep {
-            day: s.day,
-            text: s.text.clone().with_origin(origin),
+    for step in &a.preparation.steps {
+        let line = &step.line;
+        let target_day = line.place.target().and_then(|t| {
+            g.preparation
+                .steps
+                .iter()
+                .find(|s| s.text.id_str() == Some(t.value.as_str()))
+                .map(|s| s.day)
         });
+        let day = step.day.or(target_day).unwrap_or(0);
+        let placed = place_in(
+            &mut g.preparation.steps,
+            |s| &s.text,
+            |text| PrepStep { day, text },
+            line,
+            origin,
+        );
+        if !placed && let Some(text) = &line.text {
+            g.preparation.steps.push(PrepStep {
+                day,
+                text: tagged(text, origin),
+            });
+        }
     }
     // Keep preparation in day order (stable: guide lines stay first on a day).
     g.preparation.steps.sort_by_key(|s| s.day);
     for q in &a.preparation.screening {
         g.preparation.screening.push(ScreeningQuestion {
             id: q.id.clone(),
-            question: q.question.clone().with_origin(origin),
-            why: q.why.clone().map(|w| w.with_origin(origin)),
+            question: tagged(&q.question, origin),
+            why: q.why.as_ref().map(|w| tagged(w, origin)),
         });
     }
     let n = &mut g.numbing.lines;
-    n.steps.extend(tagged(&a.numbing.steps, origin));
-    n.feel.extend(tagged(&a.numbing.feel, origin));
-    n.safety.extend(tagged(&a.numbing.safety, origin));
+    merge_lines(&mut n.steps, &a.numbing.steps, origin);
+    merge_lines(&mut n.feel, &a.numbing.feel, origin);
+    merge_lines(&mut n.safety, &a.numbing.safety, origin);
     let p = &mut g.procedure.lines;
-    p.steps.extend(tagged(&a.procedure.steps, origin));
-    p.feel.extend(tagged(&a.procedure.feel, origin));
-    p.right_after
-        .extend(tagged(&a.procedure.right_after, origin));
+    merge_lines(&mut p.steps, &a.procedure.steps, origin);
+    merge_lines(&mut p.feel, &a.procedure.feel, origin);
+    merge_lines(&mut p.right_after, &a.procedure.right_after, origin);
 
-    let category_order: Vec<String> = g.categories.iter().map(|c| c.id.value.clone()).collect();
     for extra in &a.aftercare {
-        for entry in g
-            .aftercare
-            .iter_mut()
-            .filter(|e| e.days.overlaps(&extra.days))
-        {
-            for note in &extra.care {
-                let target = match entry
+        merge_aftercare(g, extra, 0, origin);
+    }
+    for r in &a.restrictions {
+        merge_restriction(g, r, 0, origin);
+    }
+
+    let w = &mut g.warning_signs;
+    merge_lines(&mut w.call_clinic, &a.warning_signs.call_clinic, origin);
+    merge_lines(&mut w.emergency, &a.warning_signs.emergency, origin);
+    w.compare
+        .extend(a.warning_signs.compare.iter().map(|c| NormalOrCall {
+            normal: tagged(&c.normal, origin),
+            call: tagged(&c.call, origin),
+        }));
+    for entry in &a.glossary {
+        g.glossary.push(GlossaryEntry {
+            term: tagged(&entry.term, origin),
+            forms: entry.forms.clone(),
+            definition: tagged(&entry.definition, origin),
+        });
+    }
+
+    if let Some(visit) = &a.visit {
+        let day = visit.earliest_day;
+        g.visits.push(PlannedVisit {
+            name: tagged(&visit.name, origin),
+            day,
+            origin,
+        });
+        for extra in &visit.aftercare {
+            merge_aftercare(g, extra, day, origin);
+        }
+        for r in &visit.restrictions {
+            merge_restriction(g, r, day, origin);
+        }
+    }
+}
+
+/// An add-on's aftercare (its days moved by `shift`, for a visit's care):
+/// placed lines go next to the line they name; the others into every entry
+/// the days overlap, in the category's place.
+fn merge_aftercare(g: &mut Guide, extra: &AddonAftercare, shift: i64, origin: Origin) {
+    let days = extra.days.shifted(shift);
+    let category_order: Vec<String> = g.categories.iter().map(|c| c.id.value.clone()).collect();
+    for note in &extra.care {
+        for (kind, line) in &note.lines {
+            let mut placed = false;
+            if line.place.target().is_some() {
+                for entry in g.aftercare.iter_mut().filter(|e| e.days.overlaps(&days)) {
+                    for care in &mut entry.care {
+                        if place_in(
+                            &mut care.lines,
+                            |l| &l.text,
+                            |text| CareLine { kind: *kind, text },
+                            line,
+                            origin,
+                        ) {
+                            placed = true;
+                            break;
+                        }
+                    }
+                    if placed {
+                        break;
+                    }
+                }
+            }
+            let Some(text) = line.text.as_ref().filter(|_| !placed) else {
+                continue;
+            };
+            for entry in g.aftercare.iter_mut().filter(|e| e.days.overlaps(&days)) {
+                let at = match entry
                     .care
                     .iter()
                     .position(|c| c.category.value == note.category.value)
@@ -146,8 +318,7 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
                     None => {
                         entry.care.push(CareNote {
                             category: note.category.clone(),
-                            expect: Vec::new(),
-                            actions: Vec::new(),
+                            lines: Vec::new(),
                         });
                         let rank = |c: &CareNote| {
                             category_order.iter().position(|id| *id == c.category.value)
@@ -160,47 +331,79 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
                             .unwrap_or(0)
                     }
                 };
-                let care = &mut entry.care[target];
-                care.expect.extend(tagged(&note.expect, origin));
-                care.actions.extend(tagged(&note.actions, origin));
+                entry.care[at].lines.push(CareLine {
+                    kind: *kind,
+                    text: tagged(text, origin),
+                });
             }
         }
     }
+}
 
-    for r in &a.restrictions {
-        let Origin::Addon(index) = origin else {
-            continue;
-        };
-        match g.restrictions.iter_mut().find(|x| x.id.value == r.id.value) {
-            Some(existing) => {
-                if r.days.from < existing.days.from || r.days.to > existing.days.to {
-                    existing.days.from = existing.days.from.min(r.days.from);
-                    existing.days.to = existing.days.to.max(r.days.to);
+/// An add-on's restriction (its days moved by `shift`): a new one, or a
+/// guide restriction made stricter.
+fn merge_restriction(g: &mut Guide, r: &AddonRestriction, shift: i64, origin: Origin) {
+    let Origin::Addon(index) = origin else {
+        return;
+    };
+    match g.restrictions.iter_mut().find(|x| x.id.value == r.id.value) {
+        Some(existing) => {
+            let (from, to) = r.plan_days(Some((existing.days.from, existing.days.to)), shift);
+            if (from, to) != (existing.days.from, existing.days.to) {
+                existing.days.from = from;
+                existing.days.to = to;
+                if !existing.widened_by.contains(&index) {
                     existing.widened_by.push(index);
                 }
-                // The add-on's own note explains its change: never dropped.
-                existing.notes.extend(tagged(&r.notes, origin));
             }
-            None => {
-                let mut added = r.clone();
-                added.label = added.label.with_origin(origin);
-                added.notes = tagged(&r.notes, origin).collect();
-                g.restrictions.push(added);
-            }
+            // The add-on's own note explains its change: never dropped.
+            existing
+                .notes
+                .extend(r.note.iter().map(|n| tagged(n, origin)));
+        }
+        None => {
+            let (Some(category), Some(label)) = (&r.category, &r.label) else {
+                // Validation reports a new restriction without them.
+                return;
+            };
+            let (from, to) = r.plan_days(None, shift);
+            g.restrictions.push(Restriction {
+                id: r.id.clone(),
+                category: category.clone(),
+                kind: r.kind.unwrap_or(RestrictionKind::Avoid),
+                label: tagged(label, origin),
+                days: DayRange {
+                    from,
+                    to,
+                    span: r.days.span.clone(),
+                },
+                notes: r.note.iter().map(|n| tagged(n, origin)).collect(),
+                widened_by: Vec::new(),
+            });
         }
     }
+}
 
-    g.warning_signs
-        .call_clinic
-        .extend(tagged(&a.warning_signs.call_clinic, origin));
-    g.warning_signs
-        .emergency
-        .extend(tagged(&a.warning_signs.emergency, origin));
-    for entry in &a.glossary {
-        g.glossary.push(GlossaryEntry {
-            term: entry.term.clone().with_origin(origin),
-            forms: entry.forms.clone(),
-            definition: entry.definition.clone().with_origin(origin),
-        });
+/// Takes out the lines add-ons removed.
+fn drop_removed(g: &mut Guide) {
+    let keep = |t: &Text| !t.value.is_empty();
+    g.preparation.steps.retain(|s| keep(&s.text));
+    for list in [
+        &mut g.numbing.lines.steps,
+        &mut g.numbing.lines.feel,
+        &mut g.numbing.lines.safety,
+        &mut g.procedure.lines.steps,
+        &mut g.procedure.lines.feel,
+        &mut g.procedure.lines.right_after,
+        &mut g.warning_signs.call_clinic,
+        &mut g.warning_signs.emergency,
+    ] {
+        list.retain(keep);
+    }
+    for entry in &mut g.aftercare {
+        for care in &mut entry.care {
+            care.lines.retain(|l| keep(&l.text));
+        }
+        entry.care.retain(|c| !c.lines.is_empty());
     }
 }

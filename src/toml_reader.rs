@@ -57,8 +57,22 @@ pub fn suggestion(unknown: &str, known: &[&str]) -> String {
     match closest(unknown, known.iter().copied()) {
         Some(k) => format!(", did you mean `{k}`?"),
         None if known.is_empty() => String::new(),
-        None => format!("; expected one of: {}", known.join(", ")),
+        None => {
+            let mut unique: Vec<&str> = Vec::new();
+            for k in known {
+                if !unique.contains(k) {
+                    unique.push(k);
+                }
+            }
+            format!("; expected one of: {}", unique.join(", "))
+        }
     }
+}
+
+/// An item of a list that may hold texts or tables.
+pub enum ListItem<'a, 'i> {
+    Text(Text),
+    Table(Table<'a, 'i>),
 }
 
 /// One TOML table being read.
@@ -143,6 +157,16 @@ impl<'a, 'i> Table<'a, 'i> {
     /// A required id: lowercase letters, digits and hyphens.
     pub fn id(&mut self, d: &mut Diagnostics, key: &'static str) -> Option<Text> {
         let text = self.text(d, key)?;
+        self.checked_id(d, key, text)
+    }
+
+    /// An optional id.
+    pub fn opt_id(&mut self, d: &mut Diagnostics, key: &'static str) -> Option<Text> {
+        let text = self.opt_text(d, key)?;
+        self.checked_id(d, key, text)
+    }
+
+    fn checked_id(&self, d: &mut Diagnostics, key: &str, text: Text) -> Option<Text> {
         if !is_id(&text) {
             d.error(
                 text.span.clone(),
@@ -230,6 +254,42 @@ impl<'a, 'i> Table<'a, 'i> {
         items
             .iter()
             .filter_map(|item| read_text(d, key, &self.name, item))
+            .collect()
+    }
+
+    /// A list whose items are texts or tables (`["...", { id = "x", text = "..." }]`).
+    /// `required` reports a missing or empty list.
+    pub fn items(
+        &mut self,
+        d: &mut Diagnostics,
+        key: &'static str,
+        required: bool,
+    ) -> Vec<ListItem<'a, 'i>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(d, key, "a list of texts");
+            }
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(d, key, value, "a list of texts, like [\"...\", \"...\"]");
+            return Vec::new();
+        };
+        if required && items.is_empty() {
+            d.error(
+                value.span(),
+                format!("`{key}` in {} must have at least one line", self.name),
+            );
+        }
+        let name = format!("a line of `{key}` in {}", self.name);
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => {
+                    Some(ListItem::Table(Table::new(t, item.span(), name.clone())))
+                }
+                _ => read_text(d, key, &self.name, item).map(ListItem::Text),
+            })
             .collect()
     }
 
@@ -424,7 +484,12 @@ fn read_text(
         d.error(value.span(), format!("`{key}` in {table} is empty"));
         return None;
     }
-    Some(Text::new(s.trim().to_string(), value.span()))
+    let mut text = Text::new(s.trim().to_string(), value.span());
+    if text.value.contains(['{', '}']) {
+        // It may refer to values the guide holds; they are filled in later.
+        text.template = Some(text.value.clone());
+    }
+    Some(text)
 }
 
 fn read_int(

@@ -10,15 +10,17 @@ use std::time::Duration;
 use careguide::guide::library::{FileContent, MAX_FILE_BYTES, load_file};
 
 fn shipped() -> Vec<u8> {
-    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides/microneedling.toml"))
-        .unwrap()
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app/needling.toml"),
+    )
+    .unwrap()
 }
 
 /// Loads in a thread; a load that takes over a minute is a hang.
 fn load(name: &str, bytes: Vec<u8>) -> (bool, usize) {
     let (tx, rx) = mpsc::channel();
     // The guide's own file name, so a good file gets no name warning.
-    let path = PathBuf::from("microneedling.toml");
+    let path = PathBuf::from("needling.toml");
     std::thread::spawn(move || {
         let (report, guide) = load_file(path, FileContent::Bytes(bytes));
         // Diagnostics print without raw control characters.

@@ -9,7 +9,7 @@ fn html(args: &[&str]) -> String {
     let mut all = vec!["print"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "html"]);
-    let o = run(&all);
+    let o = run_app(&all);
     assert!(o.status.success(), "{}", stderr(&o));
     stdout(&o)
 }
@@ -61,7 +61,7 @@ fn balanced(page: &str) -> Vec<String> {
 #[test]
 fn the_take_home_page_is_self_contained_and_well_formed() {
     let page = html(&[
-        "microneedling",
+        "needling",
         "--addon",
         "prp",
         "--lang",
@@ -121,28 +121,27 @@ fn the_take_home_page_is_self_contained_and_well_formed() {
 }
 
 #[test]
-fn guide_text_cannot_inject_markup() {
+fn text_cannot_inject_markup() {
+    // Guide text with markup does not load (`check` reports it); text from
+    // the clinic's config is escaped on the way out.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("good/example-peel.toml"))
-        .unwrap()
-        .replace(
-            "Stay inside.",
-            "Stay <b>inside</b> & <script>alert(1)</script>.",
-        );
-    std::fs::write(dir.path().join("example-peel.toml"), text).unwrap();
-    let page = html(&["--guides", dir.path().to_str().unwrap(), "example-peel"]);
+    let config = dir.path().join("careguide.toml");
+    std::fs::write(
+        &config,
+        "[clinic]\nname = \"Bright <b>Skin</b> & <script>alert(1)</script>\"\n",
+    )
+    .unwrap();
+    let page = html(&["--config", config.to_str().unwrap(), "needling"]);
     assert!(!page.contains("<script>"));
     assert!(
-        page.contains(
-            "Stay &lt;b&gt;inside&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;."
-        )
+        page.contains("Bright &lt;b&gt;Skin&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;")
     );
     balanced(&page);
 }
 
 #[test]
 fn english_page_without_a_date() {
-    let page = html(&["microneedling"]);
+    let page = html(&["needling"]);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     balanced(&page);
     assert!(page.contains("No treatment date set"));

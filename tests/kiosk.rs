@@ -15,7 +15,7 @@ use careguide::keymap;
 use careguide::ui::{self, Theme, ThemeName, View};
 
 fn kiosk_with(hash: Option<String>, timeout: u64) -> App {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app");
     let library = Library::load(&GuideSource::Dir(dir)).unwrap();
     let options = Options {
         mode: Mode::Kiosk,

@@ -524,7 +524,7 @@ fn an_internal_error_in_the_kiosk_shows_the_welcome_screen_at_once() {
 #[test]
 fn an_internal_error_in_practitioner_mode_exits_and_restores_the_terminal() {
     let mut pty = Pty::spawn_with(
-        &["--guide", "microneedling", "--today", TODAY],
+        &["--guide", "needling", "--today", TODAY],
         80,
         24,
         &with_test_panic_key(base_options()),

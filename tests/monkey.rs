@@ -137,7 +137,7 @@ fn random_event(rng: &mut Rng, size: (u16, u16)) -> Option<Event> {
 }
 
 fn library() -> Library {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app");
     Library::load(&GuideSource::Dir(dir)).unwrap()
 }
 

@@ -14,7 +14,7 @@ use common::*;
 
 fn library() -> Library {
     Library::load(&GuideSource::Dir(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides"),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app"),
     ))
     .unwrap()
 }
@@ -102,10 +102,12 @@ fn not_on_a_terminal_it_prints_straight_through() {
     // The binary with piped input and output: no questions, no pauses.
     let o = std::process::Command::new(bin())
         .args([
+            "--guides",
+            app_guides().to_str().unwrap(),
             "--today",
             "2026-11-23",
             "--guide",
-            "microneedling",
+            "needling",
             "--date",
             "2026-11-20",
         ])

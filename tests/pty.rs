@@ -24,7 +24,7 @@ const DAY_3: &[&str] = &[
     "--today",
     "2026-11-23",
     "--guide",
-    "microneedling",
+    "needling",
     "--date",
     "2026-11-20",
 ];
@@ -244,7 +244,7 @@ fn garbage_input_does_not_crash_or_quit() {
     // may also have cleared the treatment date).
     pty.wait_until("the header line", TIMEOUT, |s| {
         let header = s.row(HEADER_ROW).to_lowercase();
-        header.contains("microneedling") || header.contains("microagujas")
+        header.contains("Microneedling") || header.contains("microagujas")
     });
     assert!(pty.is_running(), "careguide exited on garbage input");
 

@@ -13,13 +13,13 @@ use careguide::guide::{GuideSource, Library};
 use careguide::ui::{self, Theme, ThemeName, View};
 
 fn library() -> Library {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("guides");
-    Library::load(&GuideSource::Dir(dir)).expect("shipped guides load")
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app");
+    Library::load(&GuideSource::Dir(dir)).expect("the test guides load")
 }
 
 fn options() -> Options {
     Options {
-        guide: Some("microneedling".into()),
+        guide: Some("needling".into()),
         addons: vec!["prp".into()],
         treatment_date: Some(date(2026, 11, 20)),
         ..Options::new(date(2026, 11, 23))
@@ -601,11 +601,11 @@ fn export_writes_a_take_home_page_and_never_overwrites() {
     let second = careguide::tui::export(&app, &doc, &folder).unwrap();
     assert_eq!(
         first.file_name().unwrap(),
-        "careguide-microneedling-prp-2026-11-20.en.html"
+        "careguide-needling-prp-2026-11-20.en.html"
     );
     assert_eq!(
         second.file_name().unwrap(),
-        "careguide-microneedling-prp-2026-11-20.en-2.html"
+        "careguide-needling-prp-2026-11-20.en-2.html"
     );
     let page = std::fs::read_to_string(first).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));

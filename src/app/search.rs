@@ -96,7 +96,7 @@ pub fn locations(plan: &Plan, teach_back: bool) -> Vec<(Hit, Vec<&str>)> {
     for (i, e) in g.aftercare.iter().enumerate() {
         let mut texts: Vec<&str> = e.title.iter().map(|t| t.as_str()).collect();
         for c in &e.care {
-            texts.extend(c.expect.iter().chain(&c.actions).map(|t| t.as_str()));
+            texts.extend(c.lines.iter().map(|l| l.text.as_str()));
         }
         texts.extend(e.notes.key_points.iter().map(|t| t.as_str()));
         texts.extend(tb(&e.notes, teach_back));
@@ -123,11 +123,21 @@ pub fn locations(plan: &Plan, teach_back: bool) -> Vec<(Hit, Vec<&str>)> {
         .chain(&w.emergency)
         .map(|t| t.as_str())
         .collect();
-    call.extend([
-        g.contact.name.as_str(),
-        &g.contact.phone,
-        &g.contact.after_hours,
-    ]);
+    call.extend(w.emergency_call.iter().map(|t| t.as_str()));
+    for c in &w.compare {
+        call.extend([c.normal.as_str(), c.call.as_str()]);
+    }
+    call.push(g.contact.name.as_str());
+    call.extend(
+        [
+            &g.contact.phone,
+            &g.contact.after_hours_phone,
+            &g.contact.after_hours,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|t| t.as_str()),
+    );
     out.push((hit(Screen::WhenToCall), call));
     out
 }

@@ -143,6 +143,31 @@ pub fn position(text: &str, offset: usize) -> Position {
     }
 }
 
+/// The file offset of byte `index` of a text as the author wrote it (its
+/// template, when it has one), so a message can point inside a string. A
+/// string with escapes, or over several lines, points at its start.
+pub fn text_offset(source: &str, text: &crate::guide::model::Text, index: usize) -> Range<usize> {
+    let at = text_offset_at(source, text, index);
+    at..at
+}
+
+fn text_offset_at(source: &str, text: &crate::guide::model::Text, index: usize) -> usize {
+    let span = text.span.clone();
+    let Some(raw) = source.get(span.clone()) else {
+        return span.start;
+    };
+    let written = text.source_text();
+    let quote = match raw.as_bytes().first() {
+        Some(b'"') if !raw.starts_with("\"\"\"") && !raw.contains('\\') => 1,
+        Some(b'\'') if !raw.starts_with("'''") => 1,
+        _ => return span.start,
+    };
+    match raw[quote..].find(written) {
+        Some(at) => span.start + quote + at + index.min(written.len()),
+        None => span.start,
+    }
+}
+
 /// The diagnostics of one file together with the file's text, so they can be
 /// printed as `path:line:column: severity: message`.
 #[derive(Clone, Debug)]

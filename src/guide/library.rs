@@ -136,7 +136,9 @@ impl Library {
         let mut guides: Vec<Guide> = Vec::new();
         let mut reports = Vec::new();
         for (report, guide) in loaded {
-            if let Some(g) = guide.filter(|_| !report.has_errors()) {
+            // A file with its own errors has no guide; cross-file rules
+            // took out the guides they refuse.
+            if let Some(g) = guide {
                 guides.push(g);
             }
             reports.push(report);
@@ -290,8 +292,12 @@ pub fn load_file_with(
     if source.trim_start_matches('\u{feff}').trim().is_empty() {
         d.error(
             0..0,
-            "the file is empty: a guide starts with `format_version = 1` (see guides/FORMAT.md)",
+            "the file is empty: a guide starts with `format_version = 2` (see guides/FORMAT.md)",
         );
+        return (FileReport::new(path, source, d.into_sorted()), None);
+    }
+    if let Some(message) = looks_like_config(&source) {
+        d.error(0..0, message);
         return (FileReport::new(path, source, d.into_sorted()), None);
     }
     let mut guide = parse::parse_guide(&source, &mut d);
@@ -300,10 +306,26 @@ pub fn load_file_with(
     }
     if let Some(g) = &guide {
         validate::validate_guide(g, &source, &mut d);
-        if checks == Checks::All {
-            lint::glossary_use(g, &mut d);
-            lint::plain_language(g, &mut d);
+        if checks == Checks::All && !d.has_errors() {
+            // The prose checks read the text as a patient does, with the
+            // references filled in.
+            let mut filled = g.clone();
+            super::references::fill_for_checks(&mut filled);
+            lint::glossary_use(&filled, &mut d);
+            lint::plain_language(&filled, &mut d);
+            lint::care_labels(&filled, &mut d);
+            lint::stated_values(g, &source, &mut d);
             file_name_matches(&path, g, &mut d);
+        }
+        if g.format_version < parse::FORMAT_VERSION && checks == Checks::All {
+            d.warning(
+                0..0,
+                format!(
+                    "this guide is written in format_version {}, which careguide still reads; {}",
+                    g.format_version,
+                    parse::upgrade_notes()
+                ),
+            );
         }
         if !crate::i18n::UiText::has_language(&g.language) {
             d.error(
@@ -317,6 +339,23 @@ pub fn load_file_with(
     }
     let guide = guide.filter(|_| !d.has_errors());
     (FileReport::new(path, source, d.into_sorted()), guide)
+}
+
+/// A clinic config file given where a guide was expected: one clear
+/// message instead of a guide's worth of missing keys.
+fn looks_like_config(source: &str) -> Option<String> {
+    let doc = toml::de::DeTable::parse(source).ok()?;
+    let keys: Vec<&str> = doc.get_ref().keys().map(|k| k.get_ref().as_ref()).collect();
+    let config_keys = ["language", "clinic", "kiosk", "export"];
+    let is_config = !keys.is_empty()
+        && !keys.contains(&"format_version")
+        && keys.iter().all(|k| config_keys.contains(k))
+        && keys.iter().any(|k| *k != "language");
+    is_config.then(|| {
+        "this is a careguide config file ([clinic], [kiosk], [export]), not a guide: \
+         check it with `careguide check --config PATH`"
+            .to_string()
+    })
 }
 
 fn file_name_matches(path: &Path, g: &Guide, d: &mut Diagnostics) {
@@ -392,13 +431,28 @@ fn cross_file_rules(loaded: &mut [(FileReport, Option<Guide>)]) {
         if r == i {
             continue;
         }
-        let mut d = Diagnostics::new();
-        if let (Some(reference), Some(translation)) = (&loaded[r].1, &loaded[i].1) {
-            compare_languages(reference, &loaded[r].0.path, translation, &mut d);
-        }
-        if d.has_errors() {
+        let report = match (&loaded[r].1, &loaded[i].1) {
+            (Some(reference), Some(translation)) => compare_languages(
+                reference,
+                &loaded[r].0.path,
+                &loaded[r].0.source,
+                translation,
+                &loaded[i].0.source,
+            ),
+            _ => continue,
+        };
+        if !report.is_empty() {
+            // The translation is not used until it matches; the original is.
             loaded[i].1 = None;
         }
-        loaded[i].0.diagnostics.extend(d.into_sorted());
+        let sorted = |v: Vec<crate::guide::Diagnostic>| {
+            let mut d = Diagnostics::new();
+            for x in v {
+                d.push(x);
+            }
+            d.into_sorted()
+        };
+        loaded[i].0.diagnostics.extend(sorted(report.translation));
+        loaded[r].0.diagnostics.extend(sorted(report.reference));
     }
 }

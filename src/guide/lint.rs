@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::diagnostic::Diagnostics;
 use super::model::*;
+use super::readability::{self, Measure, words};
 use super::sections::patient_sections;
 
 /// The jargon list for a language: (terms, all-capitals words that are not terms).
@@ -26,14 +27,6 @@ fn jargon(language: &str) -> (HashSet<String>, HashSet<String>) {
         };
     }
     (terms, not_terms)
-}
-
-/// The words of a text: runs of letters and digits (apostrophes inside words
-/// are kept, so "don't" is one word).
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
 }
 
 /// An all-capitals word of two or more letters, such as SPF or PRP.
@@ -123,7 +116,7 @@ pub const MAX_SENTENCE_WORDS: usize = 25;
 pub fn plain_language(g: &Guide, d: &mut Diagnostics) {
     for section in patient_sections(g) {
         for text in &section.texts {
-            for sentence in crate::readability::sentences(text) {
+            for sentence in readability::sentences(text) {
                 let n = words(sentence)
                     .filter(|w| w.chars().any(char::is_alphabetic))
                     .count();
@@ -204,18 +197,30 @@ fn percent_or_fraction(text: &str) -> Option<String> {
 pub struct SectionScore {
     pub name: String,
     pub score: f64,
+    /// The second measure, in words: "SMOG 7.2", "INFLESZ bastante fácil (72.0)".
+    pub companion: String,
     pub span: std::ops::Range<usize>,
 }
 
+/// The reading levels of a guide, by section.
+#[derive(Clone, Debug)]
+pub struct Levels {
+    pub measure: Measure,
+    pub sections: Vec<SectionScore>,
+    /// The mean of the sections' scores.
+    pub average: f64,
+    /// The second measure over the whole guide.
+    pub companion: String,
+}
+
 /// The reading score of every patient section, with a warning for each
-/// above the limit. `None` when careguide has no measure for the language.
-pub fn readability(
-    g: &Guide,
-    d: &mut Diagnostics,
-) -> Option<(crate::readability::Measure, Vec<SectionScore>, f64)> {
-    let measure = crate::readability::Measure::for_language(&g.language)?;
-    let mut scores = Vec::new();
-    let mut total = crate::readability::Counts::default();
+/// section above the limit and each sentence above the sentence limit
+/// (at its line and column). `None` when careguide has no measure for
+/// the language. `g` has its references filled in; `source` is its file.
+pub fn readability(g: &Guide, source: &str, d: &mut Diagnostics) -> Option<Levels> {
+    let measure = Measure::for_language(&g.language)?;
+    let mut sections = Vec::new();
+    let mut total = readability::Counts::default();
     let mut sum = 0.0;
     for section in patient_sections(g) {
         let lines: Vec<&str> = section.texts.iter().map(|t| t.as_str()).collect();
@@ -235,19 +240,90 @@ pub fn readability(
                 ),
             );
         }
-        scores.push(SectionScore {
+        for text in &section.texts {
+            for sentence in readability::sentences(text) {
+                let c = measure.count_sentence(sentence);
+                if measure.sentence_too_hard(c) {
+                    let at = sentence.as_ptr() as usize - text.value.as_ptr() as usize;
+                    let at = at + (sentence.len() - sentence.trim_start().len());
+                    // A filled-in text's words are not where the file has them.
+                    let offset = if text.template.is_some() {
+                        text.span.start..text.span.start
+                    } else {
+                        super::diagnostic::text_offset(source, text, at)
+                    };
+                    d.warning(
+                        offset,
+                        format!(
+                            "a hard sentence in {} ({} words, {} {:.1}; a sentence should be {}): \"{}\"",
+                            section.name,
+                            c.words,
+                            measure.name(),
+                            measure.score(c),
+                            measure.sentence_limit(),
+                            sentence.trim()
+                        ),
+                    );
+                }
+            }
+        }
+        sections.push(SectionScore {
             name: section.name,
             score,
+            companion: measure.companion(counts),
             span,
         });
     }
-    let average = if scores.is_empty() {
+    let average = if sections.is_empty() {
         0.0
     } else {
-        sum / scores.len() as f64
+        sum / sections.len() as f64
     };
-    Some((measure, scores, average))
+    Some(Levels {
+        measure,
+        sections,
+        average,
+        companion: measure.companion(total),
+    })
 }
+
+/// Words that start a line telling the patient what not to do.
+fn says_do_not(language: &str, text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let starts: &[&str] = match language.split('-').next().unwrap_or("") {
+        "en" => &[
+            "do not ", "don't ", "don’t ", "never ", "no ", "avoid ", "stop ",
+        ],
+        "es" => &["no ", "nunca ", "evite ", "deje de "],
+        _ => &[],
+    };
+    starts.iter().any(|s| lower.starts_with(s))
+}
+
+/// A `do` line that says what not to do reads "Do: Do not ..."; it belongs
+/// under `avoid`, which is labelled "Avoid".
+pub fn care_labels(g: &Guide, d: &mut Diagnostics) {
+    if g.format_version < 2 {
+        return;
+    }
+    for e in &g.aftercare {
+        for c in &e.care {
+            for l in &c.lines {
+                if l.kind == CareKind::Do && says_do_not(&g.language, &l.text) {
+                    d.warning(
+                        l.text.span.clone(),
+                        format!(
+                            "this `do` line says what not to do, so it would read \"Do: {}\"; move it to `avoid`",
+                            l.text.value.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub use super::stated::stated_values;
 
 #[cfg(test)]
 mod plain_tests {

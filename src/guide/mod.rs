@@ -7,10 +7,14 @@ pub mod lint;
 pub mod model;
 pub mod parity;
 pub mod parse;
+pub mod readability;
+pub mod references;
 pub mod sections;
+pub mod stated;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod validate;
+pub mod walk;
 
 pub use diagnostic::{Diagnostic, FileReport, Severity};
 pub use library::{GuideSource, Library, LoadError};

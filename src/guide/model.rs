@@ -15,11 +15,27 @@ pub enum Origin {
 }
 
 /// A piece of plain text from a guide file, with its byte span in the file.
+///
+/// A text may refer to values the guide holds (`{limit.no-makeup.after}`);
+/// then `template` keeps what the author wrote and `value` is what it says
+/// once the references are filled in (see [`super::references`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub value: String,
     pub span: Range<usize>,
     pub origin: Origin,
+    /// The author's id for this line, when other parts of the guide (an
+    /// add-on's placement) need to name it.
+    pub id: Option<LineId>,
+    /// The text as written, when it holds references.
+    pub template: Option<String>,
+}
+
+/// The id an author gave a line (`{ id = "wash-today", text = "..." }`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineId {
+    pub value: String,
+    pub span: Range<usize>,
 }
 
 impl Text {
@@ -28,6 +44,8 @@ impl Text {
             value: value.into(),
             span,
             origin: Origin::Guide,
+            id: None,
+            template: None,
         }
     }
 
@@ -38,6 +56,15 @@ impl Text {
 
     pub fn as_str(&self) -> &str {
         &self.value
+    }
+
+    /// What the author wrote: the template when the text has references.
+    pub fn source_text(&self) -> &str {
+        self.template.as_deref().unwrap_or(&self.value)
+    }
+
+    pub fn id_str(&self) -> Option<&str> {
+        self.id.as_ref().map(|i| i.value.as_str())
     }
 
     pub(crate) fn with_origin(mut self, origin: Origin) -> Self {
@@ -79,6 +106,15 @@ impl DayRange {
     pub fn is_single(&self) -> bool {
         self.from == self.to
     }
+
+    /// The same range moved by `days`.
+    pub fn shifted(&self, days: i64) -> DayRange {
+        DayRange {
+            from: self.from + days,
+            to: self.to + days,
+            span: self.span.clone(),
+        }
+    }
 }
 
 /// A whole guide, as loaded from one file.
@@ -106,6 +142,9 @@ pub struct Guide {
     pub warning_signs: WarningSigns,
     pub glossary: Vec<GlossaryEntry>,
     pub addons: Vec<Addon>,
+    /// Visits on other days that chosen add-ons bring (empty in a guide as
+    /// loaded; filled in by [`crate::plan::Plan`]).
+    pub visits: Vec<PlannedVisit>,
 }
 
 impl Guide {
@@ -115,6 +154,10 @@ impl Guide {
 
     pub fn addon(&self, id: &str) -> Option<&Addon> {
         self.addons.iter().find(|a| a.id.as_str() == id)
+    }
+
+    pub fn restriction(&self, id: &str) -> Option<&Restriction> {
+        self.restrictions.iter().find(|r| r.id.as_str() == id)
     }
 
     /// The last aftercare day.
@@ -149,6 +192,7 @@ impl Guide {
             .restrictions
             .iter()
             .map(|r| r.days.to)
+            .chain(self.visits.iter().map(|v| v.day))
             .max()
             .unwrap_or(0)
             .max(self.last_day());
@@ -156,12 +200,18 @@ impl Guide {
     }
 }
 
-/// The clinic's contact block.
+/// The clinic's contact block. The phone numbers are data: the same in
+/// every language version of a guide.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
     pub name: Text,
-    pub phone: Text,
-    pub after_hours: Text,
+    /// The clinic's number; `None` says "the number on your appointment
+    /// card" in the reader's language.
+    pub phone: Option<Text>,
+    /// A number for out of hours, when there is one.
+    pub after_hours_phone: Option<Text>,
+    /// What to do out of hours, in words.
+    pub after_hours: Option<Text>,
 }
 
 /// A care category (sun, activity, ...), declared by the guide.
@@ -245,12 +295,56 @@ pub struct AftercareEntry {
     pub notes: SectionNotes,
 }
 
-/// What to expect and what to do in one category.
+/// What a care line tells the patient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CareKind {
+    /// What they will notice ("Expect").
+    Expect,
+    /// Something to do ("Do").
+    Do,
+    /// Something not to do ("Avoid").
+    Avoid,
+}
+
+impl CareKind {
+    /// The key it is written under in a guide file.
+    pub fn key(self) -> &'static str {
+        match self {
+            CareKind::Expect => "expect",
+            CareKind::Do => "do",
+            CareKind::Avoid => "avoid",
+        }
+    }
+
+    pub const ALL: [CareKind; 3] = [CareKind::Expect, CareKind::Do, CareKind::Avoid];
+}
+
+/// One line of care: what kind it is, and what it says.
+#[derive(Clone, Debug)]
+pub struct CareLine {
+    pub kind: CareKind,
+    pub text: Text,
+}
+
+/// What to expect, do and avoid in one category, in reading order.
 #[derive(Clone, Debug)]
 pub struct CareNote {
     pub category: Text,
-    pub expect: Vec<Text>,
-    pub actions: Vec<Text>,
+    pub lines: Vec<CareLine>,
+}
+
+impl CareNote {
+    pub fn of_kind(&self, kind: CareKind) -> impl Iterator<Item = &Text> {
+        self.lines
+            .iter()
+            .filter(move |l| l.kind == kind)
+            .map(|l| &l.text)
+    }
+
+    /// Whether the patient is told to do (or not do) anything here.
+    pub fn has_action(&self) -> bool {
+        self.lines.iter().any(|l| l.kind != CareKind::Expect)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,10 +369,21 @@ pub struct Restriction {
     pub widened_by: Vec<usize>,
 }
 
+/// "This is normal" beside "this means call us", for one kind of change.
+#[derive(Clone, Debug)]
+pub struct NormalOrCall {
+    pub normal: Text,
+    pub call: Text,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct WarningSigns {
     pub call_clinic: Vec<Text>,
     pub emergency: Vec<Text>,
+    /// How to get emergency care, in words ("Call 911 ...").
+    pub emergency_call: Option<Text>,
+    /// What is normal next to what means "call us".
+    pub compare: Vec<NormalOrCall>,
 }
 
 #[derive(Clone, Debug)]
@@ -295,6 +400,171 @@ impl GlossaryEntry {
     }
 }
 
+/// A visit on another day that an add-on brings, placed on the plan's
+/// timeline.
+#[derive(Clone, Debug)]
+pub struct PlannedVisit {
+    pub name: Text,
+    /// The earliest plan day it can be on.
+    pub day: i64,
+    pub origin: Origin,
+}
+
+// ------------------------------------------------------------------ add-ons
+
+/// Where an add-on's line goes in the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// After the guide's own lines.
+    Append,
+    /// Just before the guide's line with this id.
+    Before(LineId),
+    /// Just after it.
+    After(LineId),
+    /// Instead of it.
+    Replace(LineId),
+    /// Nothing: the guide's line is left out.
+    Remove(LineId),
+}
+
+impl Place {
+    /// The guide line this placement names, if any.
+    pub fn target(&self) -> Option<&LineId> {
+        match self {
+            Place::Append => None,
+            Place::Before(t) | Place::After(t) | Place::Replace(t) | Place::Remove(t) => Some(t),
+        }
+    }
+
+    /// The key it is written with.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Place::Append => "",
+            Place::Before(_) => "before",
+            Place::After(_) => "after",
+            Place::Replace(_) => "replace",
+            Place::Remove(_) => "remove",
+        }
+    }
+}
+
+/// A line an add-on brings, and where it goes. A removal has no text.
+#[derive(Clone, Debug)]
+pub struct AddonLine {
+    pub place: Place,
+    pub text: Option<Text>,
+}
+
+impl AddonLine {
+    pub fn append(text: Text) -> Self {
+        Self {
+            place: Place::Append,
+            text: Some(text),
+        }
+    }
+}
+
+/// An add-on's preparation step: a day (taken from the line it is placed
+/// next to, when it has a placement) and a line.
+#[derive(Clone, Debug)]
+pub struct AddonStep {
+    pub day: Option<i64>,
+    pub day_span: Range<usize>,
+    pub line: AddonLine,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AddonPreparation {
+    pub steps: Vec<AddonStep>,
+    pub screening: Vec<ScreeningQuestion>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AddonNumbing {
+    pub steps: Vec<AddonLine>,
+    pub feel: Vec<AddonLine>,
+    pub safety: Vec<AddonLine>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AddonProcedure {
+    pub steps: Vec<AddonLine>,
+    pub feel: Vec<AddonLine>,
+    pub right_after: Vec<AddonLine>,
+}
+
+/// An add-on's care lines in one category.
+#[derive(Clone, Debug)]
+pub struct AddonCare {
+    pub category: Text,
+    pub lines: Vec<(CareKind, AddonLine)>,
+}
+
+/// An add-on's aftercare for some days: its lines go into every guide
+/// entry those days overlap (or next to the line they name).
+#[derive(Clone, Debug)]
+pub struct AddonAftercare {
+    pub days: DayRange,
+    pub care: Vec<AddonCare>,
+}
+
+/// A restriction an add-on brings. With the id of one of the guide's
+/// restrictions it makes that one stricter (an earlier start, a later end)
+/// and may leave out the label, category and kind.
+#[derive(Clone, Debug)]
+pub struct AddonRestriction {
+    pub id: Text,
+    pub category: Option<Text>,
+    pub kind: Option<RestrictionKind>,
+    pub label: Option<Text>,
+    /// The days given; a side left out (`open_from`, `open_to`) keeps the
+    /// guide restriction's.
+    pub days: DayRange,
+    pub open_from: bool,
+    pub open_to: bool,
+    pub note: Option<Text>,
+}
+
+impl AddonRestriction {
+    /// Its plan days (moved by `shift` for a visit's), given the guide
+    /// restriction it makes stricter, if any: the union of the two.
+    pub fn plan_days(&self, base: Option<(i64, i64)>, shift: i64) -> (i64, i64) {
+        let (from, to) = (self.days.from + shift, self.days.to + shift);
+        match base {
+            Some((b_from, b_to)) => (
+                if self.open_from {
+                    b_from
+                } else {
+                    from.min(b_from)
+                },
+                if self.open_to { b_to } else { to.max(b_to) },
+            ),
+            None => (from, to),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AddonWarningSigns {
+    pub call_clinic: Vec<AddonLine>,
+    pub emergency: Vec<AddonLine>,
+    pub compare: Vec<NormalOrCall>,
+}
+
+/// A visit on another day (a peel done weeks after the needling), with
+/// its own care. Its days count from the visit: Day -5 is five days before
+/// it, Day 0 the visit itself.
+#[derive(Clone, Debug)]
+pub struct Visit {
+    pub name: Text,
+    /// The earliest plan day the visit can be on (counted from the
+    /// treatment); its care is placed on the plan from this day.
+    pub earliest_day: i64,
+    pub earliest_span: Range<usize>,
+    pub aftercare: Vec<AddonAftercare>,
+    pub restrictions: Vec<AddonRestriction>,
+}
+
 /// An add-on service: an overlay of the same shape as the guide.
 #[derive(Clone, Debug)]
 pub struct Addon {
@@ -302,11 +572,12 @@ pub struct Addon {
     pub name: Text,
     pub label: Text,
     pub about: Vec<Text>,
-    pub preparation: Preparation,
-    pub numbing: NumbingLines,
-    pub procedure: ProcedureLines,
-    pub aftercare: Vec<AftercareEntry>,
-    pub restrictions: Vec<Restriction>,
-    pub warning_signs: WarningSigns,
+    pub preparation: AddonPreparation,
+    pub numbing: AddonNumbing,
+    pub procedure: AddonProcedure,
+    pub aftercare: Vec<AddonAftercare>,
+    pub restrictions: Vec<AddonRestriction>,
+    pub warning_signs: AddonWarningSigns,
     pub glossary: Vec<GlossaryEntry>,
+    pub visit: Option<Visit>,
 }

@@ -1,46 +1,544 @@
-//! Language versions of one guide must agree on structure and numbers, so a
-//! translation can never change a medical number unnoticed.
+//! Language versions of one guide must agree line for line, so a
+//! translation can never drop an instruction or change a medical number
+//! unnoticed.
+//!
+//! Every list of patient lines is compared item by item: by id where lines
+//! have ids, else by position. A line missing from one version is reported
+//! in the file where it is missing, at the place it belongs, naming the line
+//! by its id or first words. Restrictions are matched by id; their days,
+//! kinds and categories must agree. The contact's phone numbers and the
+//! content version are data and must be equal. Each section must hold the
+//! same numbers.
 
+use std::ops::Range;
 use std::path::Path;
 
-use super::diagnostic::Diagnostics;
+use super::diagnostic::{Diagnostic, position};
 use super::model::*;
 use super::sections::{day_range_name, patient_sections};
 
-/// Compares `translation` with `reference` (read from `reference_path`),
-/// reporting each difference at the translation's position.
+/// What the comparison found: problems for the reference file and for the
+/// translation. Any problem means the translation is not used.
+#[derive(Debug, Default)]
+pub struct ParityReport {
+    pub reference: Vec<Diagnostic>,
+    pub translation: Vec<Diagnostic>,
+}
+
+impl ParityReport {
+    pub fn is_empty(&self) -> bool {
+        self.reference.is_empty() && self.translation.is_empty()
+    }
+}
+
+/// One file of the pair being compared.
+struct Side<'a> {
+    guide: &'a Guide,
+    path: &'a Path,
+    source: &'a str,
+}
+
+impl Side<'_> {
+    fn lang(&self) -> &str {
+        self.guide.language.as_str()
+    }
+
+    /// "the `en` version (guides/x.toml:12)".
+    fn at(&self, span: &Range<usize>) -> String {
+        format!(
+            "the `{}` version ({}:{})",
+            self.lang(),
+            self.path.display(),
+            position(self.source, span.start).line
+        )
+    }
+}
+
+/// One item of a list being compared.
+struct Item {
+    id: Option<String>,
+    span: Range<usize>,
+    preview: String,
+    /// Data that must be equal at the same place (a step's day, a care
+    /// line's kind, a placement).
+    detail: String,
+}
+
+/// A list of items with a stable name, and where to point when it is empty.
+struct List {
+    path: String,
+    anchor: Range<usize>,
+    items: Vec<Item>,
+}
+
+/// The first words of a text, to name it in a message.
+fn preview(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 7 {
+        format!("\"{}\"", words.join(" "))
+    } else {
+        format!("\"{} …\"", words[..7].join(" "))
+    }
+}
+
+fn item(t: &Text, detail: impl Into<String>) -> Item {
+    Item {
+        id: t.id.as_ref().map(|i| i.value.clone()),
+        span: t.span.clone(),
+        preview: preview(t.source_text()),
+        detail: detail.into(),
+    }
+}
+
+/// An item named by a data id (a category, an add-on).
+fn keyed(id: &Text, what: &str) -> Item {
+    Item {
+        id: Some(id.value.clone()),
+        span: id.span.clone(),
+        preview: format!("{what} `{}`", id.value),
+        detail: String::new(),
+    }
+}
+
+fn texts(path: impl Into<String>, anchor: &Range<usize>, list: &[Text]) -> List {
+    List {
+        path: path.into(),
+        anchor: anchor.clone(),
+        items: list.iter().map(|t| item(t, "")).collect(),
+    }
+}
+
+fn addon_lines(path: impl Into<String>, anchor: &Range<usize>, list: &[AddonLine]) -> List {
+    List {
+        path: path.into(),
+        anchor: anchor.clone(),
+        items: list
+            .iter()
+            .map(|l| {
+                let detail = match l.place.target() {
+                    Some(t) => format!("{} `{}`", l.place.key(), t.value),
+                    None => String::new(),
+                };
+                match &l.text {
+                    Some(t) => item(t, detail),
+                    None => {
+                        let target = l.place.target().cloned().unwrap_or(LineId {
+                            value: String::new(),
+                            span: anchor.clone(),
+                        });
+                        Item {
+                            id: None,
+                            span: target.span.clone(),
+                            preview: format!("(remove `{}`)", target.value),
+                            detail,
+                        }
+                    }
+                }
+            })
+            .collect(),
+    }
+}
+
+fn notes(out: &mut Vec<List>, path: &str, anchor: &Range<usize>, n: &SectionNotes) {
+    out.push(texts(format!("{path} key_points"), anchor, &n.key_points));
+    out.push(texts(format!("{path} teach_back"), anchor, &n.teach_back));
+}
+
+fn addon_aftercare(
+    out: &mut Vec<List>,
+    path: &str,
+    anchor: &Range<usize>,
+    list: &[AddonAftercare],
+) {
+    out.push(List {
+        path: format!("{path} entries"),
+        anchor: anchor.clone(),
+        items: list
+            .iter()
+            .map(|e| Item {
+                id: None,
+                span: e.days.span.clone(),
+                preview: day_range_name(&e.days),
+                detail: day_range_name(&e.days),
+            })
+            .collect(),
+    });
+    for e in list {
+        let p = format!("{path} {}", day_range_name(&e.days));
+        out.push(List {
+            path: format!("{p} categories"),
+            anchor: e.days.span.clone(),
+            items: e
+                .care
+                .iter()
+                .map(|c| keyed(&c.category, "category"))
+                .collect(),
+        });
+        for c in &e.care {
+            let mut l = addon_lines(
+                format!("{p} care.{}", c.category),
+                &c.category.span,
+                &c.lines.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(),
+            );
+            for (it, (kind, _)) in l.items.iter_mut().zip(&c.lines) {
+                it.detail = format!("{} {}", kind.key(), it.detail);
+            }
+            out.push(l);
+        }
+    }
+}
+
+fn addon_restrictions(path: &str, anchor: &Range<usize>, list: &[AddonRestriction]) -> List {
+    List {
+        path: format!("{path} restrictions"),
+        anchor: anchor.clone(),
+        items: list
+            .iter()
+            .map(|r| Item {
+                id: Some(r.id.value.clone()),
+                span: r.id.span.clone(),
+                preview: format!("restriction `{}`", r.id),
+                detail: format!(
+                    "{}{}{} {:?} {:?}",
+                    if r.open_from { "..." } else { "" },
+                    day_range_name(&r.days),
+                    if r.open_to { "..." } else { "" },
+                    r.kind,
+                    r.category.as_ref().map(|c| c.value.clone())
+                ),
+            })
+            .collect(),
+    }
+}
+
+/// Every list of a guide, in file order.
+fn lists(g: &Guide) -> Vec<List> {
+    let mut out = Vec::new();
+    let top = g.id.span.clone();
+    out.push(List {
+        path: "categories".into(),
+        anchor: top.clone(),
+        items: g
+            .categories
+            .iter()
+            .map(|c| keyed(&c.id, "category"))
+            .collect(),
+    });
+    let about = g
+        .overview
+        .about
+        .first()
+        .map_or(top.clone(), |t| t.span.clone());
+    out.push(texts("overview about", &about, &g.overview.about));
+    notes(&mut out, "overview", &about, &g.overview.notes);
+
+    let prep = g
+        .preparation
+        .steps
+        .first()
+        .map_or(top.clone(), |s| s.text.span.clone());
+    out.push(List {
+        path: "preparation steps".into(),
+        anchor: prep.clone(),
+        items: g
+            .preparation
+            .steps
+            .iter()
+            .map(|s| item(&s.text, format!("Day {}", s.day)))
+            .collect(),
+    });
+    out.push(List {
+        path: "preparation screening".into(),
+        anchor: prep.clone(),
+        items: g
+            .preparation
+            .screening
+            .iter()
+            .map(|q| Item {
+                id: Some(q.id.value.clone()),
+                span: q.id.span.clone(),
+                preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                detail: if q.why.is_some() { "why" } else { "" }.into(),
+            })
+            .collect(),
+    });
+    notes(&mut out, "preparation", &prep, &g.preparation.notes);
+
+    let n = &g.numbing;
+    out.push(texts("numbing steps", &n.what.span, &n.lines.steps));
+    out.push(texts("numbing feel", &n.what.span, &n.lines.feel));
+    out.push(texts("numbing safety", &n.what.span, &n.lines.safety));
+    notes(&mut out, "numbing", &n.what.span, &n.notes);
+    let p = &g.procedure;
+    let pa = p
+        .lines
+        .steps
+        .first()
+        .map_or(top.clone(), |t| t.span.clone());
+    out.push(texts("procedure steps", &pa, &p.lines.steps));
+    out.push(texts("procedure feel", &pa, &p.lines.feel));
+    out.push(texts("procedure right_after", &pa, &p.lines.right_after));
+    notes(&mut out, "procedure", &pa, &p.notes);
+
+    out.push(List {
+        path: "aftercare entries".into(),
+        anchor: top.clone(),
+        items: g
+            .aftercare
+            .iter()
+            .map(|e| Item {
+                id: None,
+                span: e.days.span.clone(),
+                preview: day_range_name(&e.days),
+                detail: day_range_name(&e.days),
+            })
+            .collect(),
+    });
+    for e in &g.aftercare {
+        let path = format!("aftercare {}", day_range_name(&e.days));
+        out.push(List {
+            path: format!("{path} categories"),
+            anchor: e.days.span.clone(),
+            items: e
+                .care
+                .iter()
+                .map(|c| keyed(&c.category, "category"))
+                .collect(),
+        });
+        for c in &e.care {
+            out.push(List {
+                path: format!("{path} care.{}", c.category),
+                anchor: c.category.span.clone(),
+                items: c
+                    .lines
+                    .iter()
+                    .map(|l| item(&l.text, l.kind.key()))
+                    .collect(),
+            });
+        }
+        notes(&mut out, &path, &e.days.span, &e.notes);
+    }
+
+    out.push(List {
+        path: "restrictions".into(),
+        anchor: top.clone(),
+        items: g
+            .restrictions
+            .iter()
+            .map(|r| Item {
+                id: Some(r.id.value.clone()),
+                span: r.id.span.clone(),
+                preview: format!("restriction `{}`", r.id),
+                detail: format!(
+                    "{:?} {} ({}){}",
+                    r.kind,
+                    day_range_name(&r.days),
+                    r.category,
+                    if r.notes.is_empty() {
+                        ""
+                    } else {
+                        ", with a note"
+                    }
+                ),
+            })
+            .collect(),
+    });
+
+    let w = &g.warning_signs;
+    let wa = w
+        .call_clinic
+        .first()
+        .map_or(top.clone(), |t| t.span.clone());
+    out.push(texts("warning_signs call_clinic", &wa, &w.call_clinic));
+    out.push(texts("warning_signs emergency", &wa, &w.emergency));
+    out.push(List {
+        path: "warning_signs emergency_call".into(),
+        anchor: wa.clone(),
+        items: w.emergency_call.iter().map(|t| item(t, "")).collect(),
+    });
+    out.push(List {
+        path: "warning_signs compare".into(),
+        anchor: wa.clone(),
+        items: w.compare.iter().map(|c| item(&c.normal, "")).collect(),
+    });
+    out.push(List {
+        path: "glossary".into(),
+        anchor: top.clone(),
+        items: g.glossary.iter().map(|e| item(&e.term, "")).collect(),
+    });
+
+    out.push(List {
+        path: "addons".into(),
+        anchor: top.clone(),
+        items: g.addons.iter().map(|a| keyed(&a.id, "add-on")).collect(),
+    });
+    for a in &g.addons {
+        let path = format!("add-on {}", a.id);
+        let anchor = a.id.span.clone();
+        out.push(texts(format!("{path} about"), &anchor, &a.about));
+        out.push(List {
+            path: format!("{path} preparation steps"),
+            anchor: anchor.clone(),
+            items: a
+                .preparation
+                .steps
+                .iter()
+                .map(|s| {
+                    let mut l = addon_lines("", &anchor, std::slice::from_ref(&s.line));
+                    let mut it = l.items.remove(0);
+                    it.detail = format!("{:?} {}", s.day, it.detail);
+                    it
+                })
+                .collect(),
+        });
+        out.push(List {
+            path: format!("{path} preparation screening"),
+            anchor: anchor.clone(),
+            items: a
+                .preparation
+                .screening
+                .iter()
+                .map(|q| Item {
+                    id: Some(q.id.value.clone()),
+                    span: q.id.span.clone(),
+                    preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                    detail: String::new(),
+                })
+                .collect(),
+        });
+        for (name, list) in [
+            ("numbing steps", &a.numbing.steps),
+            ("numbing feel", &a.numbing.feel),
+            ("numbing safety", &a.numbing.safety),
+            ("procedure steps", &a.procedure.steps),
+            ("procedure feel", &a.procedure.feel),
+            ("procedure right_after", &a.procedure.right_after),
+            ("warning_signs call_clinic", &a.warning_signs.call_clinic),
+            ("warning_signs emergency", &a.warning_signs.emergency),
+        ] {
+            out.push(addon_lines(format!("{path} {name}"), &anchor, list));
+        }
+        out.push(List {
+            path: format!("{path} warning_signs compare"),
+            anchor: anchor.clone(),
+            items: a
+                .warning_signs
+                .compare
+                .iter()
+                .map(|c| item(&c.normal, ""))
+                .collect(),
+        });
+        addon_aftercare(
+            &mut out,
+            &format!("{path} aftercare"),
+            &anchor,
+            &a.aftercare,
+        );
+        out.push(addon_restrictions(&path, &anchor, &a.restrictions));
+        out.push(List {
+            path: format!("{path} glossary"),
+            anchor: anchor.clone(),
+            items: a.glossary.iter().map(|e| item(&e.term, "")).collect(),
+        });
+        out.push(List {
+            path: format!("{path} visit"),
+            anchor: anchor.clone(),
+            items: a
+                .visit
+                .iter()
+                .map(|v| item(&v.name, format!("Day {}", v.earliest_day)))
+                .collect(),
+        });
+        if let Some(v) = &a.visit {
+            let vp = format!("{path} visit");
+            addon_aftercare(
+                &mut out,
+                &format!("{vp} aftercare"),
+                &v.name.span,
+                &v.aftercare,
+            );
+            out.push(addon_restrictions(&vp, &v.name.span, &v.restrictions));
+        }
+    }
+    out
+}
+
+/// Compares `translation` with `reference`, line for line.
 pub fn compare_languages(
     reference: &Guide,
     reference_path: &Path,
+    reference_source: &str,
     translation: &Guide,
-    d: &mut Diagnostics,
-) {
-    let r_lang = reference.language.as_str();
-    let original = format!("the `{r_lang}` version ({})", reference_path.display());
+    translation_source: &str,
+) -> ParityReport {
+    let r = Side {
+        guide: reference,
+        path: reference_path,
+        source: reference_source,
+    };
+    let t = Side {
+        guide: translation,
+        path: &translation.path,
+        source: translation_source,
+    };
+    let mut report = ParityReport::default();
+    let tr = &mut report.translation;
+    let original = format!("the `{}` version ({})", r.lang(), r.path.display());
 
-    let ids = |v: &[Category]| v.iter().map(|c| c.id.value.clone()).collect::<Vec<_>>();
-    if ids(&reference.categories) != ids(&translation.categories) {
-        d.error(
-            translation.categories.first().map(|c| c.id.span.clone()),
+    if reference.content_version.value != translation.content_version.value {
+        tr.push(Diagnostic::error(
+            translation.content_version.span.clone(),
             format!(
-                "the category ids differ from {original}: {:?} here, {:?} there; keep the same ids in the same order",
-                ids(&translation.categories),
-                ids(&reference.categories)
+                "content_version is \"{}\" here but \"{}\" in {original}: every language of a guide says the same reviewed content",
+                translation.content_version, reference.content_version
             ),
-        );
+        ));
     }
-
+    let phones = [
+        (
+            "phone",
+            &reference.contact.phone,
+            &translation.contact.phone,
+        ),
+        (
+            "after_hours_phone",
+            &reference.contact.after_hours_phone,
+            &translation.contact.after_hours_phone,
+        ),
+    ];
+    for (key, a, b) in phones {
+        let same = match (a, b) {
+            (Some(a), Some(b)) => a.value == b.value || reference.format_version < 2,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            let say = |p: &Option<Text>| {
+                p.as_ref()
+                    .map_or("none".to_string(), |p| format!("`{}`", p.value))
+            };
+            tr.push(Diagnostic::error(
+                b.as_ref()
+                    .map_or(translation.contact.name.span.clone(), |p| p.span.clone()),
+                format!(
+                    "[contact] `{key}` is {} here but {} in {original}: a phone number is the same in every language",
+                    say(b),
+                    say(a)
+                ),
+            ));
+        }
+    }
     if reference.numbing.minutes != translation.numbing.minutes {
-        d.error(
+        tr.push(Diagnostic::error(
             translation.numbing.what.span.clone(),
             format!(
                 "numbing `minutes` is {} here but {} in {original}",
                 translation.numbing.minutes, reference.numbing.minutes
             ),
-        );
+        ));
     }
     if reference.procedure.duration_minutes != translation.procedure.duration_minutes {
-        d.error(
+        tr.push(Diagnostic::error(
             translation
                 .procedure
                 .lines
@@ -51,162 +549,186 @@ pub fn compare_languages(
                 "procedure `duration_minutes` is {:?} here but {:?} in {original}",
                 translation.procedure.duration_minutes, reference.procedure.duration_minutes
             ),
-        );
+        ));
     }
 
-    let prep_days = |g: &Guide| {
-        g.preparation
-            .steps
-            .iter()
-            .map(|s| s.day)
-            .collect::<Vec<_>>()
-    };
-    if prep_days(reference) != prep_days(translation) {
-        d.error(
-            translation
-                .preparation
-                .steps
-                .first()
-                .map(|s| s.text.span.clone()),
-            format!(
-                "the preparation step days differ from {original}: {:?} here, {:?} there",
-                prep_days(translation),
-                prep_days(reference)
-            ),
-        );
-    }
-    let screening = |g: &Guide| {
-        g.preparation
-            .screening
-            .iter()
-            .map(|q| q.id.value.clone())
-            .collect::<Vec<_>>()
-    };
-    if screening(reference) != screening(translation) {
-        d.error(
-            translation
-                .preparation
-                .screening
-                .first()
-                .map(|q| q.id.span.clone()),
-            format!(
-                "the screening question ids differ from {original}: {:?} here, {:?} there",
-                screening(translation),
-                screening(reference)
-            ),
-        );
-    }
-
-    compare_aftercare(&reference.aftercare, &translation.aftercare, &original, d);
-    compare_restrictions(
-        &reference.restrictions,
-        &translation.restrictions,
-        &original,
-        d,
-    );
-
-    let addon_ids = |g: &Guide| {
-        g.addons
-            .iter()
-            .map(|a| a.id.value.clone())
-            .collect::<Vec<_>>()
-    };
-    if addon_ids(reference) != addon_ids(translation) {
-        d.error(
-            translation.addons.first().map(|a| a.id.span.clone()),
-            format!(
-                "the add-on ids differ from {original}: {:?} here, {:?} there",
-                addon_ids(translation),
-                addon_ids(reference)
-            ),
-        );
-    } else {
-        for (r, t) in reference.addons.iter().zip(&translation.addons) {
-            compare_aftercare(&r.aftercare, &t.aftercare, &original, d);
-            compare_restrictions(&r.restrictions, &t.restrictions, &original, d);
-        }
-    }
-
-    compare_numbers(reference, translation, &original, d);
-}
-
-fn compare_aftercare(
-    reference: &[AftercareEntry],
-    translation: &[AftercareEntry],
-    original: &str,
-    d: &mut Diagnostics,
-) {
-    let days = |v: &[AftercareEntry]| {
-        v.iter()
-            .map(|e| day_range_name(&e.days))
-            .collect::<Vec<_>>()
-    };
-    if days(reference) != days(translation) {
-        d.error(
-            translation.first().map(|e| e.days.span.clone()),
-            format!(
-                "the aftercare days differ from {original}: {} here, {} there",
-                days(translation).join(", "),
-                days(reference).join(", ")
-            ),
-        );
-        return;
-    }
-    for (r, t) in reference.iter().zip(translation) {
-        let cats = |e: &AftercareEntry| {
-            e.care
-                .iter()
-                .map(|c| c.category.value.clone())
-                .collect::<Vec<_>>()
+    let ref_lists = lists(reference);
+    let tr_lists = lists(translation);
+    for rl in &ref_lists {
+        let Some(tl) = tr_lists.iter().find(|l| l.path == rl.path) else {
+            continue;
         };
-        if cats(r) != cats(t) {
-            d.error(
-                t.days.span.clone(),
-                format!(
-                    "the aftercare for {} has categories {:?} here but {:?} in {original}",
-                    day_range_name(&t.days),
-                    cats(t),
-                    cats(r)
-                ),
-            );
-        }
+        compare_list(rl, tl, &r, &t, &mut report);
     }
+
+    compare_numbers(reference, translation, &original, &mut report.translation);
+    report
 }
 
-fn compare_restrictions(
-    reference: &[Restriction],
-    translation: &[Restriction],
-    original: &str,
-    d: &mut Diagnostics,
-) {
-    for t in translation {
-        match reference.iter().find(|r| r.id.value == t.id.value) {
-            None => d.error(
-                t.id.span.clone(),
-                format!("restriction `{}` is not in {original}", t.id),
-            ),
-            Some(r) => {
-                if (r.days.from, r.days.to, r.kind) != (t.days.from, t.days.to, t.kind)
-                    || r.category.value != t.category.value
-                {
-                    d.error(
-                        t.days.span.clone(),
+/// Compares one list: ids where both lines have them, then position.
+fn compare_list(rl: &List, tl: &List, r: &Side, t: &Side, report: &mut ParityReport) {
+    let keyed = rl.items.iter().all(|i| i.id.is_some()) && tl.items.iter().all(|i| i.id.is_some());
+    if keyed && !rl.items.is_empty() {
+        // Matched by id (restrictions, screening questions, add-ons ...).
+        for (i, ri) in rl.items.iter().enumerate() {
+            match tl.items.iter().find(|x| x.id == ri.id) {
+                None => {
+                    let at = tl
+                        .items
+                        .get(i.min(tl.items.len().saturating_sub(1)))
+                        .map_or(tl.anchor.clone(), |x| x.span.clone());
+                    report.translation.push(Diagnostic::error(
+                        at,
                         format!(
-                            "restriction `{}` is {:?} Day {} to {} ({}) here but {:?} Day {} to {} ({}) in {original}",
-                            t.id, t.kind, t.days.from, t.days.to, t.category, r.kind, r.days.from, r.days.to, r.category
+                            "missing here: {} from {} ({}) has no counterpart in this file",
+                            ri.preview,
+                            r.at(&ri.span),
+                            rl.path
                         ),
-                    );
+                    ));
                 }
+                Some(ti) if ti.detail != ri.detail => {
+                    report.translation.push(Diagnostic::error(
+                        ti.span.clone(),
+                        format!(
+                            "{} is {} here but {} in {}",
+                            ti.preview,
+                            ti.detail.trim(),
+                            ri.detail.trim(),
+                            r.at(&ri.span)
+                        ),
+                    ));
+                }
+                Some(_) => {}
             }
         }
-    }
-    for r in reference {
-        if !translation.iter().any(|t| t.id.value == r.id.value) {
-            d.error(
-                translation.first().map(|t| t.id.span.clone()),
-                format!("restriction `{}` from {original} is missing here", r.id),
-            );
+        let order = |l: &List| l.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        let (mut a, mut b) = (order(rl), order(tl));
+        if a != b {
+            let at = tl
+                .items
+                .first()
+                .map_or(tl.anchor.clone(), |x| x.span.clone());
+            a.sort();
+            b.sort();
+            if a == b {
+                report.translation.push(Diagnostic::error(
+                    at,
+                    format!(
+                        "{} are in a different order here than in {}: keep them in the same order",
+                        rl.path,
+                        r.at(&rl.items[0].span)
+                    ),
+                ));
+            }
         }
+        for (i, ti) in tl.items.iter().enumerate() {
+            if !rl.items.iter().any(|x| x.id == ti.id) {
+                let at = rl
+                    .items
+                    .get(i.min(rl.items.len().saturating_sub(1)))
+                    .map_or(rl.anchor.clone(), |x| x.span.clone());
+                report.reference.push(Diagnostic::error(
+                    at,
+                    format!(
+                        "missing here: {} from {} ({}) has no counterpart in this file",
+                        ti.preview,
+                        t.at(&ti.span),
+                        tl.path
+                    ),
+                ));
+            }
+        }
+        return;
+    }
+    // Matched by position.
+    for (ri, ti) in rl.items.iter().zip(&tl.items) {
+        if let (Some(a), Some(b)) = (&ri.id, &ti.id)
+            && a != b
+        {
+            report.translation.push(Diagnostic::error(
+                ti.span.clone(),
+                format!(
+                    "this line has id `{b}`, but the line in the same place in {} has id `{a}`: \
+                     lines must be in the same order in every language",
+                    r.at(&ri.span)
+                ),
+            ));
+        } else if ri.id.is_some() != ti.id.is_some() {
+            let (which, id) = match (&ri.id, &ti.id) {
+                (Some(a), None) => ("this line has no id", a),
+                (None, Some(b)) => ("this line has an id", b),
+                _ => unreachable!(),
+            };
+            report.translation.push(Diagnostic::error(
+                ti.span.clone(),
+                format!(
+                    "{which}, but the line in the same place in {} {} `{id}`: give both the same id",
+                    r.at(&ri.span),
+                    if ri.id.is_some() { "has id" } else { "has none, not" }
+                ),
+            ));
+        } else if ri.detail != ti.detail {
+            report.translation.push(Diagnostic::error(
+                ti.span.clone(),
+                format!(
+                    "this line is {} here but {} in {} ({})",
+                    describe(&ti.detail),
+                    describe(&ri.detail),
+                    r.at(&ri.span),
+                    rl.path
+                ),
+            ));
+        }
+    }
+    let (n_r, n_t) = (rl.items.len(), tl.items.len());
+    if n_r > n_t {
+        let at = tl
+            .items
+            .last()
+            .map_or(tl.anchor.clone(), |x| x.span.clone());
+        for ri in &rl.items[n_t..] {
+            report.translation.push(Diagnostic::error(
+                at.clone(),
+                format!(
+                    "missing after this: {} from {} ({}) has no counterpart in this file; add its translation",
+                    name(ri),
+                    r.at(&ri.span),
+                    rl.path
+                ),
+            ));
+        }
+    } else if n_t > n_r {
+        let at = rl
+            .items
+            .last()
+            .map_or(rl.anchor.clone(), |x| x.span.clone());
+        for ti in &tl.items[n_r..] {
+            report.reference.push(Diagnostic::error(
+                at.clone(),
+                format!(
+                    "missing after this: {} from {} ({}) has no counterpart in this file; add it here too, or remove it there",
+                    name(ti),
+                    t.at(&ti.span),
+                    tl.path
+                ),
+            ));
+        }
+    }
+}
+
+fn name(i: &Item) -> String {
+    match &i.id {
+        Some(id) => format!("line `{id}` {}", i.preview),
+        None => format!("the line {}", i.preview),
+    }
+}
+
+fn describe(detail: &str) -> String {
+    if detail.trim().is_empty() {
+        "plain".into()
+    } else {
+        format!("`{}`", detail.trim())
     }
 }
 
@@ -219,26 +741,34 @@ pub fn numbers(text: &str) -> Vec<u64> {
 }
 
 /// Each section must hold the same numbers (in any order) in every language.
-fn compare_numbers(reference: &Guide, translation: &Guide, original: &str, d: &mut Diagnostics) {
+fn compare_numbers(
+    reference: &Guide,
+    translation: &Guide,
+    original: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let r_sections = patient_sections(reference);
     for t in patient_sections(translation) {
         let Some(r) = r_sections.iter().find(|r| r.name == t.name) else {
             continue;
         };
         let collect = |texts: &[&Text]| {
-            let mut n: Vec<u64> = texts.iter().flat_map(|t| numbers(t)).collect();
+            let mut n: Vec<u64> = texts
+                .iter()
+                .flat_map(|t| numbers(t.source_text()))
+                .collect();
             n.sort_unstable();
             n
         };
         let (rn, tn) = (collect(&r.texts), collect(&t.texts));
         if rn != tn {
-            d.error(
+            out.push(Diagnostic::error(
                 t.texts.first().map(|x| x.span.clone()),
                 format!(
                     "the {} section has the numbers {tn:?} here but {rn:?} in {original}; a translation must keep every number",
                     t.name
                 ),
-            );
+            ));
         }
     }
 }

@@ -31,7 +31,12 @@ fn notes(n: &SectionNotes) -> impl Iterator<Item = &Text> {
 /// prompts are for staff and the glossary defines terms, so neither is here.
 pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
     let mut out = Vec::new();
-    let mut intro = vec![&g.title, &g.main_message];
+    // The most-read lines, on their own so their reading level shows.
+    out.push(Section {
+        name: "main message".into(),
+        texts: vec![&g.main_message],
+    });
+    let mut intro = vec![&g.title];
     intro.extend(g.overview.about.iter());
     intro.extend(notes(&g.overview.notes));
     out.push(Section {
@@ -98,14 +103,23 @@ pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
         });
     }
 
+    let w = &g.warning_signs;
+    let mut warning: Vec<&Text> = w.call_clinic.iter().chain(&w.emergency).collect();
+    warning.extend(w.emergency_call.iter());
+    for c in &w.compare {
+        warning.push(&c.normal);
+        warning.push(&c.call);
+    }
     out.push(Section {
         name: "warning signs".into(),
-        texts: g
-            .warning_signs
-            .call_clinic
-            .iter()
-            .chain(&g.warning_signs.emergency)
-            .collect(),
+        texts: warning,
+    });
+
+    let mut contact = vec![&g.contact.name];
+    contact.extend(g.contact.after_hours.iter());
+    out.push(Section {
+        name: "contact".into(),
+        texts: contact,
     });
 
     for a in &g.addons {
@@ -114,49 +128,76 @@ pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
             texts: addon_texts(a),
         });
     }
+    out.push(Section {
+        name: "disclaimer".into(),
+        texts: vec![&g.disclaimer],
+    });
     out
 }
 
 fn aftercare_texts(e: &AftercareEntry) -> Vec<&Text> {
     let mut texts: Vec<&Text> = e.title.iter().collect();
     for c in &e.care {
-        texts.extend(c.expect.iter().chain(&c.actions));
+        texts.extend(c.lines.iter().map(|l| &l.text));
     }
     texts.extend(notes(&e.notes));
     texts
 }
 
+fn addon_line_texts(lines: &[AddonLine]) -> impl Iterator<Item = &Text> {
+    lines.iter().filter_map(|l| l.text.as_ref())
+}
+
+fn addon_aftercare_texts(e: &AddonAftercare) -> impl Iterator<Item = &Text> {
+    e.care
+        .iter()
+        .flat_map(|c| c.lines.iter().filter_map(|(_, l)| l.text.as_ref()))
+}
+
 fn addon_texts(a: &Addon) -> Vec<&Text> {
     let mut texts = vec![&a.name, &a.label];
     texts.extend(a.about.iter());
-    texts.extend(a.preparation.steps.iter().map(|s| &s.text));
+    texts.extend(
+        a.preparation
+            .steps
+            .iter()
+            .filter_map(|s| s.line.text.as_ref()),
+    );
     for q in &a.preparation.screening {
         texts.push(&q.question);
         texts.extend(q.why.iter());
     }
-    texts.extend(
-        a.numbing
-            .steps
-            .iter()
-            .chain(&a.numbing.feel)
-            .chain(&a.numbing.safety)
-            .chain(&a.procedure.steps)
-            .chain(&a.procedure.feel)
-            .chain(&a.procedure.right_after),
-    );
+    for list in [
+        &a.numbing.steps,
+        &a.numbing.feel,
+        &a.numbing.safety,
+        &a.procedure.steps,
+        &a.procedure.feel,
+        &a.procedure.right_after,
+    ] {
+        texts.extend(addon_line_texts(list));
+    }
     for e in &a.aftercare {
-        texts.extend(aftercare_texts(e));
+        texts.extend(addon_aftercare_texts(e));
     }
     for r in &a.restrictions {
-        texts.push(&r.label);
-        texts.extend(r.notes.iter());
+        texts.extend(r.label.iter().chain(&r.note));
     }
-    texts.extend(
-        a.warning_signs
-            .call_clinic
-            .iter()
-            .chain(&a.warning_signs.emergency),
-    );
+    texts.extend(addon_line_texts(&a.warning_signs.call_clinic));
+    texts.extend(addon_line_texts(&a.warning_signs.emergency));
+    for c in &a.warning_signs.compare {
+        texts.push(&c.normal);
+        texts.push(&c.call);
+    }
+    if let Some(v) = &a.visit {
+        texts.push(&v.name);
+        for e in &v.aftercare {
+            texts.extend(addon_aftercare_texts(e));
+        }
+        for r in &v.restrictions {
+            texts.extend(r.label.iter().chain(&r.note));
+        }
+    }
     texts
 }
 

@@ -7,12 +7,12 @@ use std::fmt::Write;
 /// A valid guide of about `bytes` bytes (never less than a small one).
 pub fn guide(bytes: usize) -> String {
     // An aftercare day, a restriction and a glossary entry below come to
-    // about 685 bytes together; they grow together.
-    let unit = 685;
+    // about 800 bytes together (with the add-on's share); they grow together.
+    let unit = 797;
     let n = (bytes.saturating_sub(3000) / unit).max(15);
     let mut s = String::with_capacity(bytes + 4096);
     s.push_str(
-        r#"format_version = 1
+        r#"format_version = 2
 id = "synthetic"
 language = "en"
 title = "Synthetic care plan"
@@ -24,7 +24,7 @@ disclaimer = "This guide is general information. Your clinic's own instructions 
 
 [contact]
 name = "Your clinic"
-phone = "The number on your card"
+phone = "555-0100"
 after_hours = "Call the same number."
 
 [[categories]]
@@ -84,7 +84,8 @@ title = "Day number {day} of the plan"
 expect = ["Your skin may look a little pink today.", "It may feel dry or tight in some places."]
 do = ["Wash with cool water and a gentle cleanser.", "Pat your skin dry with a clean towel."]
 [aftercare.care.sun]
-do = ["Stay in the shade when you can.", "Wear a wide hat outside."]
+do = [{{ id = "shade-{day}", text = "Stay in the shade until {{limit.limit-{day}.last}}." }}, "Wear a wide hat outside."]
+avoid = ["Do not sit in the sun at midday."]
 [aftercare.care.activity]
 do = ["Take a short walk if you feel well."]
 "#
@@ -122,8 +123,38 @@ definition = "A word made up to test a long glossary."
 [warning_signs]
 call_clinic = ["Redness that gets worse after Day 3."]
 emergency = ["Trouble breathing."]
+
+[[addons]]
+id = "extra"
+name = "Extra care"
+label = "with extra care"
+about = ["An add-on that places lines next to the guide's."]
 "#,
     );
+    // The add-on replaces every tenth day's shade line and makes every
+    // tenth limit longer: merging work that grows with the guide.
+    for day in (0..n).step_by(10) {
+        let _ = write!(
+            s,
+            r#"
+[[addons.aftercare]]
+day = {day}
+[addons.aftercare.care.sun]
+do = [{{ replace = "shade-{day}", text = "Stay inside until {{limit.limit-{day}.after}}." }}]
+"#
+        );
+    }
+    for i in (0..n).step_by(10) {
+        let _ = write!(
+            s,
+            r#"
+[[addons.restrictions]]
+id = "limit-{i}"
+to = {}
+"#,
+            (i % n) as i64 + 20
+        );
+    }
     s
 }
 
@@ -134,7 +165,7 @@ mod tests {
 
     #[test]
     fn synthetic_guides_are_valid_and_about_the_size_asked() {
-        for size in [10_000, 250_000] {
+        for size in [20_000, 250_000] {
             let text = guide(size);
             assert!(
                 text.len() > size * 8 / 10 && text.len() < size * 12 / 10,

@@ -85,6 +85,13 @@ pub enum Block {
     },
     /// The restrictions with their days, as a chart where the format allows.
     Timeline(Timeline),
+    /// What is normal beside what means "call us": (heading of each column,
+    /// then the pairs).
+    Compare {
+        normal: String,
+        call: String,
+        pairs: Vec<(String, String)>,
+    },
 }
 
 /// The restrictions over the plan's days.
@@ -299,13 +306,16 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
             let name = g
                 .category(&care.category)
                 .map_or(care.category.value.clone(), |c| c.name.value.clone());
-            let mut lines = Vec::new();
-            for e in &care.expect {
-                lines.push((ui.expect_short.clone(), tagged(plan, ui, e)));
-            }
-            for a in &care.actions {
-                lines.push((ui.do_short.clone(), tagged(plan, ui, a)));
-            }
+            let lines = care
+                .lines
+                .iter()
+                .map(|l| {
+                    (
+                        care_label(ui, l.kind).to_string(),
+                        tagged(plan, ui, &l.text),
+                    )
+                })
+                .collect();
             b.push(Block::Care {
                 category: name,
                 lines,
@@ -320,28 +330,37 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     }
 
     b.push(Block::Heading(Part::WarningSigns, ui.warning_signs.clone()));
+    // The most urgent first, in the same order as on screen.
+    b.push(Block::Subheading(ui.emergency.clone()));
+    let mut urgent = lines(plan, ui, &g.warning_signs.emergency);
+    if let Some(how) = &g.warning_signs.emergency_call {
+        urgent.push(how.value.clone());
+    }
+    b.push(Block::Important(urgent));
+    let w = &g.warning_signs;
+    if !w.compare.is_empty() {
+        b.push(Block::Subheading(ui.normal_or_call.clone()));
+        b.push(Block::Compare {
+            normal: ui.normal_heading.clone(),
+            call: ui.call_heading.clone(),
+            pairs: w
+                .compare
+                .iter()
+                .map(|c| (tagged(plan, ui, &c.normal), tagged(plan, ui, &c.call)))
+                .collect(),
+        });
+    }
     list(
         &mut b,
         &ui.call_clinic,
         lines(plan, ui, &g.warning_signs.call_clinic),
     );
-    b.push(Block::Subheading(ui.emergency.clone()));
-    b.push(Block::Important(lines(
-        plan,
-        ui,
-        &g.warning_signs.emergency,
-    )));
 
     b.push(Block::Heading(Part::Contact, ui.contact.clone()));
     b.push(Block::Paragraph(contact.name.value.clone()));
-    b.push(Block::Paragraph(format!(
-        "{}: {}",
-        ui.contact_phone, contact.phone
-    )));
-    b.push(Block::Paragraph(format!(
-        "{}: {}",
-        ui.contact_after_hours, contact.after_hours
-    )));
+    for (label, value) in contact_lines(contact, ui) {
+        b.push(Block::Paragraph(format!("{label}: {value}")));
+    }
 
     if !g.glossary.is_empty() {
         b.push(Block::Heading(Part::Glossary, ui.glossary.clone()));
@@ -369,6 +388,38 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
         contact: contact.clone(),
         blocks: b,
     }
+}
+
+/// The label of a care line: "Expect", "Do", "Avoid".
+pub fn care_label(ui: &UiText, kind: CareKind) -> &str {
+    match kind {
+        CareKind::Expect => &ui.expect_short,
+        CareKind::Do => &ui.do_short,
+        CareKind::Avoid => &ui.avoid_short,
+    }
+}
+
+/// The clinic's phone, in words when the guide has no number.
+pub fn phone(contact: &Contact, ui: &UiText) -> String {
+    contact
+        .phone
+        .as_ref()
+        .map_or_else(|| ui.phone_unknown.clone(), |p| p.value.clone())
+}
+
+/// The contact's lines after its name: (label, value).
+pub fn contact_lines(contact: &Contact, ui: &UiText) -> Vec<(String, String)> {
+    let mut out = vec![(ui.contact_phone.clone(), phone(contact, ui))];
+    let after = match (&contact.after_hours_phone, &contact.after_hours) {
+        (Some(p), Some(t)) => Some(format!("{p}. {t}")),
+        (Some(p), None) => Some(p.value.clone()),
+        (None, Some(t)) => Some(t.value.clone()),
+        (None, None) => None,
+    };
+    if let Some(after) = after {
+        out.push((ui.contact_after_hours.clone(), after));
+    }
+    out
 }
 
 /// "Day 2, Sun 22 Nov 2026: The second day" or "Days 4 to 7: ...".

@@ -59,6 +59,9 @@ table.timeline th.label, table.timeline td.label { text-align: left; padding: 0 
 table.timeline td.avoid { background: #333; color: #fff; }
 table.timeline td.keep { background: repeating-linear-gradient(45deg, #bbb 0 3px, #fff 3px 6px); }
 table.timeline .now { outline: 3px solid #000; outline-offset: -2px; }
+table.compare { border-collapse: collapse; width: 100%; margin: .6em 0; }
+table.compare th, table.compare td { border: 2px solid #111; padding: .3em .5em; text-align: left; vertical-align: top; width: 50%; }
+table.compare th:last-child { border-width: 4px; }
 table.limits { border-collapse: collapse; margin: .6em 0; }
 table.limits th, table.limits td { border: 1px solid #999; padding: .25em .5em; text-align: left; vertical-align: top; }
 .legend { font-size: .85em; }
@@ -93,7 +96,7 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
         "<p class=\"call-line\"><strong>{}</strong> · {}: <strong>{}</strong></p>\n",
         escape(&doc.contact.name),
         escape(&ui.contact_phone),
-        escape(&doc.contact.phone)
+        escape(&super::document::phone(&doc.contact, ui))
     ));
     let mut open_section = false;
     let mut in_header = true;
@@ -155,6 +158,25 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
                 out.push_str("</dl>\n</div>\n");
             }
             Block::Timeline(t) => timeline(&mut out, t, ui),
+            Block::Compare {
+                normal,
+                call,
+                pairs,
+            } => {
+                out.push_str(&format!(
+                    "<table class=\"compare\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+                    escape(normal),
+                    escape(call)
+                ));
+                for (n, c) in pairs {
+                    out.push_str(&format!(
+                        "<tr><td>{}</td><td>{}</td></tr>\n",
+                        escape(n),
+                        escape(c)
+                    ));
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
         }
     }
     if in_header {

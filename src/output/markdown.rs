@@ -52,6 +52,20 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
                     out.push_str(&format!("- *{}:* {}\n", escape(label), escape(text)));
                 }
             }
+            Block::Compare {
+                normal,
+                call,
+                pairs,
+            } => {
+                out.push_str(&format!(
+                    "| {} | {} |\n|---|---|\n",
+                    escape(normal),
+                    escape(call)
+                ));
+                for (n, c) in pairs {
+                    out.push_str(&format!("| {} | {} |\n", escape(n), escape(c)));
+                }
+            }
             Block::Timeline(t) => {
                 out.push_str(&format!("{}\n\n", escape(&ui.restrictions_intro)));
                 out.push_str(&format!(

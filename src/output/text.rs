@@ -95,6 +95,28 @@ pub fn blocks(blocks: &[Block], ui: &UiText, options: &TextOptions) -> Vec<Strin
                 }
             }
             Block::Timeline(t) => timeline(&mut out, t, ui, width, options.chart),
+            Block::Compare {
+                normal,
+                call,
+                pairs,
+            } => {
+                // One pair after another: columns do not survive a narrow
+                // terminal or a screen reader.
+                for (n, c) in pairs {
+                    out.extend(wrap_hanging(
+                        &format!("{}: {}", sanitize(normal), sanitize(n)),
+                        width,
+                        "  + ",
+                        "    ",
+                    ));
+                    out.extend(wrap_hanging(
+                        &format!("{}: {}", sanitize(call), sanitize(c)),
+                        width,
+                        "    ! ",
+                        "      ",
+                    ));
+                }
+            }
         }
     }
     out

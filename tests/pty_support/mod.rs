@@ -52,6 +52,8 @@ pub struct SpawnOptions {
     pub env_remove: Vec<String>,
     /// The working directory, instead of the repository root.
     pub cwd: Option<PathBuf>,
+    /// Read the guides built into careguide instead of the test guides.
+    pub built_in_guides: bool,
 }
 
 impl SpawnOptions {
@@ -120,6 +122,11 @@ impl Pty {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_careguide"));
+        // The app's tests run on the test guides, never the shipped ones.
+        if !options.built_in_guides && !args.contains(&"--guides") {
+            cmd.arg("--guides");
+            cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/app"));
+        }
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");

@@ -9,8 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::plan::{body_for, notes, tagged};
 use crate::app::{Action, App};
-use crate::guide::RestrictionKind;
+use crate::guide::{CareKind, RestrictionKind};
 use crate::i18n::fill;
+use crate::output::document::care_label;
 use crate::ui::{Theme, draw_body, origin_style};
 
 /// A short label for an entry's days: "Day 3", "Days 4–7".
@@ -149,8 +150,13 @@ pub fn draw(
         );
     }
 
-    // "Expect:" and "Do:" padded to one width, so the lines start together.
-    let label_w = ui.expect_short.width().max(ui.do_short.width()) + 2;
+    // "Expect:", "Do:" and "Avoid:" padded to one width, so the lines start together.
+    let label_w = CareKind::ALL
+        .iter()
+        .map(|k| care_label(ui, *k).width())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let label = |l: &str| format!("{l}:{}", " ".repeat(label_w - l.width() - 1));
     for care in &entry.care {
         let name = g
@@ -158,24 +164,18 @@ pub fn draw(
             .map_or(care.category.value.clone(), |c| c.name.value.clone());
         b.blank();
         b.text(&format!(" {name}"), theme.heading);
-        for e in &care.expect {
-            let style = origin_style(app, theme, e.origin, theme.text);
+        for line in &care.lines {
+            let style = origin_style(app, theme, line.text.origin, theme.text);
+            let label_style = match line.kind {
+                CareKind::Expect => theme.muted,
+                CareKind::Do => theme.key,
+                CareKind::Avoid => theme.avoid.add_modifier(ratatui::style::Modifier::BOLD),
+            };
             b.item(
                 2,
-                &label(&ui.expect_short),
-                theme.muted,
-                &tagged(app, e),
-                style,
-                None,
-            );
-        }
-        for a in &care.actions {
-            let style = origin_style(app, theme, a.origin, theme.text);
-            b.item(
-                2,
-                &label(&ui.do_short),
-                theme.key,
-                &tagged(app, a),
+                &label(care_label(ui, line.kind)),
+                label_style,
+                &tagged(app, &line.text),
                 style,
                 None,
             );

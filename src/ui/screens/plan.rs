@@ -387,14 +387,40 @@ pub fn when_to_call(
     let ui = app.ui();
     let g = app.guide();
     let mut b = body_for(app, theme, area);
+    let w = &g.warning_signs;
     b.text(&format!(" {}", ui.emergency), theme.emergency);
-    for t in &g.warning_signs.emergency {
+    for t in &w.emergency {
         let style = origin_style(app, theme, t.origin, theme.emergency);
         b.item(2, "! ", theme.emergency, &tagged(app, t), style, None);
     }
+    if let Some(how) = &w.emergency_call {
+        b.item(2, "➜ ", theme.emergency, how, theme.emergency, None);
+    }
+    if !w.compare.is_empty() {
+        b.blank();
+        b.text(&format!(" {}", ui.normal_or_call), theme.heading);
+        for c in &w.compare {
+            b.item(
+                2,
+                &format!("✓ {}: ", ui.normal_heading),
+                theme.keep,
+                &tagged(app, &c.normal),
+                origin_style(app, theme, c.normal.origin, theme.text),
+                None,
+            );
+            b.item(
+                4,
+                &format!("! {}: ", ui.call_heading),
+                theme.avoid,
+                &tagged(app, &c.call),
+                origin_style(app, theme, c.call.origin, theme.text),
+                None,
+            );
+        }
+    }
     b.blank();
     b.text(&format!(" {}", ui.call_clinic), theme.heading);
-    for t in &g.warning_signs.call_clinic {
+    for t in &w.call_clinic {
         let style = origin_style(app, theme, t.origin, theme.text);
         b.item(2, "• ", theme.muted, &tagged(app, t), style, None);
     }
@@ -402,21 +428,15 @@ pub fn when_to_call(
     let c = &g.contact;
     b.text(&format!(" {}", ui.contact), theme.heading);
     b.item(2, "", Style::new(), &c.name, theme.title, None);
-    b.item(
-        2,
-        &format!("{}: ", ui.contact_phone),
-        theme.key,
-        &c.phone,
-        theme.title,
-        None,
-    );
-    b.item(
-        2,
-        &format!("{}: ", ui.contact_after_hours),
-        theme.key,
-        &c.after_hours,
-        theme.text,
-        None,
-    );
+    for (label, value) in crate::output::document::contact_lines(c, ui) {
+        b.item(
+            2,
+            &format!("{label}: "),
+            theme.key,
+            &value,
+            theme.title,
+            None,
+        );
+    }
     draw_body(app, theme, &b, area, buf, hits)
 }

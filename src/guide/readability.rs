@@ -1,7 +1,20 @@
-//! Reading-level measures for patient text: Flesch-Kincaid grade for
-//! English, Fernández-Huerta readability for Spanish. Both count sentences,
-//! words and syllables; the syllable counters are heuristics, tested against
+//! Reading-level measures for patient text: Flesch-Kincaid grade and SMOG
+//! for English, Fernández-Huerta readability and the INFLESZ scale
+//! (Szigriszt-Pazos) for Spanish. All count sentences, words and
+//! syllables; the syllable counters are heuristics, tested against
 //! dictionary counts below.
+
+/// The words of a text: runs of letters and digits (apostrophes inside words
+/// are kept, so "don't" is one word).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// A sentence of at least this many words is held to [`Measure::sentence_too_hard`]
+/// (the formulas mean little for shorter ones).
+pub const SENTENCE_MIN_WORDS: usize = 8;
 
 /// Counts of a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -9,6 +22,8 @@ pub struct Counts {
     pub sentences: usize,
     pub words: usize,
     pub syllables: usize,
+    /// Words of three or more syllables (for SMOG).
+    pub polysyllables: usize,
 }
 
 impl std::ops::AddAssign for Counts {
@@ -16,6 +31,7 @@ impl std::ops::AddAssign for Counts {
         self.sentences += o.sentences;
         self.words += o.words;
         self.syllables += o.syllables;
+        self.polysyllables += o.polysyllables;
     }
 }
 
@@ -99,18 +115,83 @@ impl Measure {
         let mut c = Counts::default();
         for line in lines {
             for sentence in sentences(line) {
-                let words: Vec<&str> = crate::guide::lint::words(sentence)
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .collect();
-                if words.is_empty() {
-                    continue;
-                }
-                c.sentences += 1;
-                c.words += words.len();
-                c.syllables += words.iter().map(|w| self.syllables(w)).sum::<usize>();
+                c += self.count_sentence(sentence);
             }
         }
         c
+    }
+
+    /// Counts one sentence (no sentence when it has no words).
+    pub fn count_sentence(self, sentence: &str) -> Counts {
+        let mut c = Counts::default();
+        for w in words(sentence).filter(|w| w.chars().any(char::is_alphabetic)) {
+            let n = self.syllables(w);
+            c.words += 1;
+            c.syllables += n;
+            c.polysyllables += usize::from(n >= 3);
+        }
+        c.sentences = usize::from(c.words > 0);
+        c
+    }
+
+    /// Whether one sentence is too hard on its own: a long sentence
+    /// ([`SENTENCE_MIN_WORDS`] words or more) above Flesch-Kincaid grade 12
+    /// (past high school), or below Fernández-Huerta 30 ("muy difícil",
+    /// the university band of its scale: the same level).
+    pub fn sentence_too_hard(self, c: Counts) -> bool {
+        c.words >= SENTENCE_MIN_WORDS
+            && match self {
+                Measure::FleschKincaid => self.score(c) > 12.0,
+                Measure::FernandezHuerta => self.score(c) < 30.0,
+            }
+    }
+
+    /// The sentence limit, in words, for messages.
+    pub fn sentence_limit(self) -> &'static str {
+        match self {
+            Measure::FleschKincaid => "grade 12 or below",
+            Measure::FernandezHuerta => "30 or above",
+        }
+    }
+
+    /// The second measure printed beside this one: SMOG grade for English
+    /// (what health-literacy guidance recommends for patient materials),
+    /// the INFLESZ band of the Szigriszt-Pazos score for Spanish.
+    pub fn companion(self, c: Counts) -> String {
+        match self {
+            Measure::FleschKincaid => format!("SMOG {:.1}", smog(c)),
+            Measure::FernandezHuerta => {
+                let p = szigriszt_pazos(c);
+                format!("INFLESZ {} ({p:.1})", inflesz_band(p))
+            }
+        }
+    }
+}
+
+/// SMOG grade (McLaughlin 1969): 1.043 × √(polysyllables × 30 / sentences) + 3.1291.
+pub fn smog(c: Counts) -> f64 {
+    if c.sentences == 0 {
+        return 0.0;
+    }
+    1.043 * (c.polysyllables as f64 * 30.0 / c.sentences as f64).sqrt() + 3.1291
+}
+
+/// Szigriszt-Pazos perspicuity: 206.835 − 62.3 × syllables/words − words/sentences.
+pub fn szigriszt_pazos(c: Counts) -> f64 {
+    if c.words == 0 || c.sentences == 0 {
+        return 100.0;
+    }
+    206.835 - 62.3 * (c.syllables as f64 / c.words as f64) - (c.words as f64 / c.sentences as f64)
+}
+
+/// The INFLESZ band of a Szigriszt-Pazos score (Barrio-Cantalejo et al., 2008).
+pub fn inflesz_band(p: f64) -> &'static str {
+    match p {
+        p if p < 40.0 => "muy difícil",
+        p if p < 55.0 => "algo difícil",
+        p if p < 65.0 => "normal",
+        p if p <= 80.0 => "bastante fácil",
+        _ => "muy fácil",
     }
 }
 
@@ -362,6 +443,7 @@ mod tests {
             sentences: 5,
             words: 100,
             syllables: 150,
+            polysyllables: 0,
         };
         assert!((fk.score(c) - (0.39 * 20.0 + 11.8 * 1.5 - 15.59)).abs() < 1e-9);
         assert_eq!(fk.score(fk.count(&["Go."])), 0.0, "never below grade 0");
@@ -380,5 +462,41 @@ mod tests {
         ]));
         assert!(hard < 30.0, "{hard}");
         assert!(fh.too_hard(hard) && !fh.too_hard(easy));
+    }
+
+    #[test]
+    fn smog_and_inflesz() {
+        // 30 sentences with 30 polysyllables: 1.043 × √30 + 3.1291 ≈ 8.84.
+        let c = Counts {
+            sentences: 30,
+            words: 300,
+            syllables: 400,
+            polysyllables: 30,
+        };
+        assert!((smog(c) - 8.8419).abs() < 0.001, "{}", smog(c));
+        assert_eq!(inflesz_band(30.0), "muy difícil");
+        assert_eq!(inflesz_band(60.0), "normal");
+        assert_eq!(inflesz_band(70.0), "bastante fácil");
+        assert_eq!(inflesz_band(85.0), "muy fácil");
+        let sp = szigriszt_pazos(Counts {
+            sentences: 2,
+            words: 10,
+            syllables: 20,
+            polysyllables: 2,
+        });
+        assert!((sp - (206.835 - 124.6 - 5.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_hard_sentence_is_too_hard_on_its_own() {
+        let fk = Measure::FleschKincaid;
+        let hard = "Postinflammatory hyperpigmentation constitutes a frequently encountered \
+                    complication following microneedling procedures, particularly among individuals.";
+        assert!(fk.sentence_too_hard(fk.count_sentence(hard)));
+        assert!(!fk.sentence_too_hard(
+            fk.count_sentence("Wash your face with cool water and pat it dry.")
+        ));
+        // Short sentences are not judged: the formulas mean little there.
+        assert!(!fk.sentence_too_hard(fk.count_sentence("Ask about isotretinoin.")));
     }
 }
