@@ -59,6 +59,10 @@ struct Item {
     id: Option<String>,
     span: Range<usize>,
     preview: String,
+    /// The text's length in characters and its numbers, for aligning lists
+    /// whose lengths differ.
+    chars: usize,
+    numbers: Vec<u64>,
     /// Data that must be equal at the same place (a step's day, a care
     /// line's kind, a placement).
     detail: String,
@@ -86,6 +90,8 @@ fn item(t: &Text, detail: impl Into<String>) -> Item {
         id: t.id.as_ref().map(|i| i.value.clone()),
         span: t.span.clone(),
         preview: preview(t.source_text()),
+        chars: t.source_text().chars().count(),
+        numbers: numbers(t.source_text()),
         detail: detail.into(),
     }
 }
@@ -96,7 +102,21 @@ fn keyed(id: &Text, what: &str) -> Item {
         id: Some(id.value.clone()),
         span: id.span.clone(),
         preview: format!("{what} `{}`", id.value),
+        chars: 0,
+        numbers: Vec::new(),
         detail: String::new(),
+    }
+}
+
+/// A list item with no text of its own (a day range, a removal).
+fn bare(span: Range<usize>, preview: String, detail: String) -> Item {
+    Item {
+        id: None,
+        span,
+        preview,
+        chars: 0,
+        numbers: Vec::new(),
+        detail,
     }
 }
 
@@ -126,12 +146,11 @@ fn addon_lines(path: impl Into<String>, anchor: &Range<usize>, list: &[AddonLine
                             value: String::new(),
                             span: anchor.clone(),
                         });
-                        Item {
-                            id: None,
-                            span: target.span.clone(),
-                            preview: format!("(remove `{}`)", target.value),
+                        bare(
+                            target.span.clone(),
+                            format!("(remove `{}`)", target.value),
                             detail,
-                        }
+                        )
                     }
                 }
             })
@@ -155,11 +174,12 @@ fn addon_aftercare(
         anchor: anchor.clone(),
         items: list
             .iter()
-            .map(|e| Item {
-                id: None,
-                span: e.days.span.clone(),
-                preview: day_range_name(&e.days),
-                detail: day_range_name(&e.days),
+            .map(|e| {
+                bare(
+                    e.days.span.clone(),
+                    day_range_name(&e.days),
+                    day_range_name(&e.days),
+                )
             })
             .collect(),
     });
@@ -198,6 +218,8 @@ fn addon_restrictions(path: &str, anchor: &Range<usize>, list: &[AddonRestrictio
                 id: Some(r.id.value.clone()),
                 span: r.id.span.clone(),
                 preview: format!("restriction `{}`", r.id),
+                chars: 0,
+                numbers: Vec::new(),
                 detail: format!(
                     "{}{}{} {:?} {:?}",
                     if r.open_from { "..." } else { "" },
@@ -258,6 +280,8 @@ fn lists(g: &Guide) -> Vec<List> {
                 id: Some(q.id.value.clone()),
                 span: q.id.span.clone(),
                 preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                chars: 0,
+                numbers: Vec::new(),
                 detail: if q.why.is_some() { "why" } else { "" }.into(),
             })
             .collect(),
@@ -286,11 +310,12 @@ fn lists(g: &Guide) -> Vec<List> {
         items: g
             .aftercare
             .iter()
-            .map(|e| Item {
-                id: None,
-                span: e.days.span.clone(),
-                preview: day_range_name(&e.days),
-                detail: day_range_name(&e.days),
+            .map(|e| {
+                bare(
+                    e.days.span.clone(),
+                    day_range_name(&e.days),
+                    day_range_name(&e.days),
+                )
             })
             .collect(),
     });
@@ -329,6 +354,8 @@ fn lists(g: &Guide) -> Vec<List> {
                 id: Some(r.id.value.clone()),
                 span: r.id.span.clone(),
                 preview: format!("restriction `{}`", r.id),
+                chars: 0,
+                numbers: Vec::new(),
                 detail: format!(
                     "{:?} {} ({}){}",
                     r.kind,
@@ -402,6 +429,8 @@ fn lists(g: &Guide) -> Vec<List> {
                     id: Some(q.id.value.clone()),
                     span: q.id.span.clone(),
                     preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                    chars: 0,
+                    numbers: Vec::new(),
                     detail: String::new(),
                 })
                 .collect(),
@@ -554,11 +583,17 @@ pub fn compare_languages(
 
     let ref_lists = lists(reference);
     let tr_lists = lists(translation);
+    // How much longer the translation's lines are, on the whole.
+    let total = |l: &[List]| -> usize { l.iter().flat_map(|x| &x.items).map(|i| i.chars).sum() };
+    let ratio = match (total(&ref_lists), total(&tr_lists)) {
+        (0, _) | (_, 0) => 1.0,
+        (a, b) => b as f64 / a as f64,
+    };
     for rl in &ref_lists {
         let Some(tl) = tr_lists.iter().find(|l| l.path == rl.path) else {
             continue;
         };
-        compare_list(rl, tl, &r, &t, &mut report);
+        compare_list(rl, tl, &r, &t, ratio, &mut report);
     }
 
     compare_numbers(reference, translation, &original, &mut report.translation);
@@ -566,7 +601,7 @@ pub fn compare_languages(
 }
 
 /// Compares one list: ids where both lines have them, then position.
-fn compare_list(rl: &List, tl: &List, r: &Side, t: &Side, report: &mut ParityReport) {
+fn compare_list(rl: &List, tl: &List, r: &Side, t: &Side, ratio: f64, report: &mut ParityReport) {
     let keyed = rl.items.iter().all(|i| i.id.is_some()) && tl.items.iter().all(|i| i.id.is_some());
     if keyed && !rl.items.is_empty() {
         // Matched by id (restrictions, screening questions, add-ons ...).
@@ -641,80 +676,250 @@ fn compare_list(rl: &List, tl: &List, r: &Side, t: &Side, report: &mut ParityRep
         }
         return;
     }
-    // Matched by position.
-    for (ri, ti) in rl.items.iter().zip(&tl.items) {
-        if let (Some(a), Some(b)) = (&ri.id, &ti.id)
-            && a != b
-        {
-            report.translation.push(Diagnostic::error(
-                ti.span.clone(),
-                format!(
-                    "this line has id `{b}`, but the line in the same place in {} has id `{a}`: \
-                     lines must be in the same order in every language",
-                    r.at(&ri.span)
-                ),
-            ));
-        } else if ri.id.is_some() != ti.id.is_some() {
-            let (which, id) = match (&ri.id, &ti.id) {
-                (Some(a), None) => ("this line has no id", a),
-                (None, Some(b)) => ("this line has an id", b),
-                _ => unreachable!(),
-            };
-            report.translation.push(Diagnostic::error(
-                ti.span.clone(),
-                format!(
-                    "{which}, but the line in the same place in {} {} `{id}`: give both the same id",
-                    r.at(&ri.span),
-                    if ri.id.is_some() { "has id" } else { "has none, not" }
-                ),
-            ));
-        } else if ri.detail != ti.detail {
-            report.translation.push(Diagnostic::error(
-                ti.span.clone(),
-                format!(
-                    "this line is {} here but {} in {} ({})",
-                    describe(&ti.detail),
-                    describe(&ri.detail),
-                    r.at(&ri.span),
-                    rl.path
-                ),
-            ));
+    // Matched by position where the lengths agree; otherwise aligned as
+    // translations are (Gale and Church, 1993): by the lengths of the lines
+    // in characters, anchored by ids, kinds and numbers, so a line added in
+    // the middle is reported where it is, not at the end.
+    if rl.items.len().abs_diff(tl.items.len()) == 1 {
+        return one_line_apart(rl, tl, r, t, ratio, report);
+    }
+    let pairs = if rl.items.len() == tl.items.len() {
+        (0..rl.items.len()).map(|i| (Some(i), Some(i))).collect()
+    } else {
+        align(&rl.items, &tl.items, ratio)
+    };
+    let mut last_r: Option<usize> = None;
+    let mut last_t: Option<usize> = None;
+    for (ri, ti) in pairs {
+        match (ri.map(|i| &rl.items[i]), ti.map(|i| &tl.items[i])) {
+            (Some(ri), Some(ti)) => same_place(ri, ti, rl, r, report),
+            (Some(ri), None) => {
+                let at = last_t.map_or(tl.anchor.clone(), |i| tl.items[i].span.clone());
+                report.translation.push(Diagnostic::error(
+                    at,
+                    format!(
+                        "missing {}: {} from {} ({}) has no counterpart in this file; add its translation",
+                        if last_t.is_some() { "after this" } else { "here" },
+                        name(ri),
+                        r.at(&ri.span),
+                        rl.path
+                    ),
+                ));
+            }
+            (None, Some(ti)) => {
+                let at = last_r.map_or(rl.anchor.clone(), |i| rl.items[i].span.clone());
+                report.reference.push(Diagnostic::error(
+                    at,
+                    format!(
+                        "missing {}: {} from {} ({}) has no counterpart in this file; add it here too, or remove it there",
+                        if last_r.is_some() { "after this" } else { "here" },
+                        name(ti),
+                        t.at(&ti.span),
+                        tl.path
+                    ),
+                ));
+            }
+            (None, None) => {}
+        }
+        last_r = ri.or(last_r);
+        last_t = ti.or(last_t);
+    }
+}
+
+/// Lists one line apart (the usual case: a line added or dropped in one
+/// language): every place the extra line could be is tried, and when
+/// lengths cannot tell the candidates apart they are all named.
+fn one_line_apart(rl: &List, tl: &List, r: &Side, t: &Side, ratio: f64, report: &mut ParityReport) {
+    let (long, short, extra_in_reference) = if rl.items.len() > tl.items.len() {
+        (&rl.items, &tl.items, true)
+    } else {
+        (&tl.items, &rl.items, false)
+    };
+    let (r_items, t_items): (&[Item], &[Item]) = (&rl.items, &tl.items);
+    // The cost of each place k for the extra line of the longer list.
+    let costs: Vec<f64> = (0..long.len())
+        .map(|k| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != k)
+                .zip(short)
+                .map(|((_, a), b)| {
+                    if extra_in_reference {
+                        match_cost(a, b, ratio)
+                    } else {
+                        match_cost(b, a, ratio)
+                    }
+                })
+                .sum()
+        })
+        .collect();
+    let best = costs.iter().copied().fold(f64::INFINITY, f64::min);
+    let candidates: Vec<usize> = (0..long.len())
+        .filter(|&k| costs[k] <= best + 0.5)
+        .collect();
+    let k = candidates[0];
+    // The lines in the same place, around the extra one.
+    for (i, a) in long.iter().enumerate().filter(|(i, _)| *i != k) {
+        let j = if i < k { i } else { i - 1 };
+        let (ri, ti) = if extra_in_reference {
+            (&r_items[i], &t_items[j])
+        } else {
+            (&r_items[j], &t_items[i])
+        };
+        let _ = a;
+        same_place(ri, ti, rl, r, report);
+    }
+    let named: Vec<String> = candidates.iter().map(|&c| name(&long[c])).collect();
+    let what = if named.len() == 1 {
+        named[0].clone()
+    } else {
+        // Lines of about the same length: say which could be the one.
+        let previews: Vec<&str> = candidates
+            .iter()
+            .map(|&c| long[c].preview.as_str())
+            .collect();
+        format!(
+            "one line ({}; their lengths cannot tell which)",
+            previews.join(" or ")
+        )
+    };
+    // Point after the last line before the earliest candidate place.
+    let (side_items, anchor) = if extra_in_reference {
+        (&tl.items, &tl.anchor)
+    } else {
+        (&rl.items, &rl.anchor)
+    };
+    let (at, place) = match k.checked_sub(1).and_then(|i| side_items.get(i)) {
+        Some(before) => (before.span.clone(), "after this"),
+        None => (anchor.clone(), "here"),
+    };
+    let other = &long[k];
+    if extra_in_reference {
+        report.translation.push(Diagnostic::error(
+            at,
+            format!(
+                "missing {place}: {what} from {} ({}) has no counterpart in this file; add its translation",
+                r.at(&other.span),
+                rl.path
+            ),
+        ));
+    } else {
+        report.reference.push(Diagnostic::error(
+            at,
+            format!(
+                "missing {place}: {what} from {} ({}) has no counterpart in this file; add it here too, or remove it there",
+                t.at(&other.span),
+                tl.path
+            ),
+        ));
+    }
+}
+
+/// Two lines in the same place of their lists: the same id, the same data.
+fn same_place(ri: &Item, ti: &Item, rl: &List, r: &Side, report: &mut ParityReport) {
+    if let (Some(a), Some(b)) = (&ri.id, &ti.id)
+        && a != b
+    {
+        report.translation.push(Diagnostic::error(
+            ti.span.clone(),
+            format!(
+                "this line has id `{b}`, but the line in the same place in {} has id `{a}`: \
+                 lines must be in the same order in every language",
+                r.at(&ri.span)
+            ),
+        ));
+    } else if ri.id.is_some() != ti.id.is_some() {
+        let (which, id) = match (&ri.id, &ti.id) {
+            (Some(a), None) => ("this line has no id", a),
+            (None, Some(b)) => ("this line has an id", b),
+            _ => unreachable!(),
+        };
+        report.translation.push(Diagnostic::error(
+            ti.span.clone(),
+            format!(
+                "{which}, but the line in the same place in {} {} `{id}`: give both the same id",
+                r.at(&ri.span),
+                if ri.id.is_some() {
+                    "has id"
+                } else {
+                    "has none, not"
+                }
+            ),
+        ));
+    } else if ri.detail != ti.detail {
+        report.translation.push(Diagnostic::error(
+            ti.span.clone(),
+            format!(
+                "this line is {} here but {} in {} ({})",
+                describe(&ti.detail),
+                describe(&ri.detail),
+                r.at(&ri.span),
+                rl.path
+            ),
+        ));
+    }
+}
+
+/// How unlike two lines are as translations of each other: how far their
+/// length ratio is from the usual ratio between the two languages, plus a
+/// large cost when their ids, kinds or numbers differ.
+fn match_cost(a: &Item, b: &Item, ratio: f64) -> f64 {
+    let mut c = if a.chars == 0 || b.chars == 0 {
+        0.0
+    } else {
+        ((b.chars as f64 / a.chars as f64).ln() - ratio.ln()).abs() * 2.0
+    };
+    if a.id.is_some() && a.id != b.id {
+        c += 10.0;
+    }
+    if a.detail != b.detail {
+        c += 6.0;
+    }
+    if a.numbers != b.numbers {
+        c += 3.0;
+    }
+    c
+}
+
+/// Aligns two lists of lines by dynamic programming: matching two lines
+/// costs how far their length ratio is from the usual ratio between the
+/// two languages (plus a large cost when ids, kinds or numbers differ); a
+/// line with no counterpart costs a fixed amount.
+fn align(r: &[Item], t: &[Item], ratio: f64) -> Vec<(Option<usize>, Option<usize>)> {
+    const GAP: f64 = 2.0;
+    let cost = |a: &Item, b: &Item| match_cost(a, b, ratio);
+    let (n, m) = (r.len(), t.len());
+    let mut d = vec![vec![0.0f64; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i as f64 * GAP;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j as f64 * GAP;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            d[i][j] = (d[i - 1][j - 1] + cost(&r[i - 1], &t[j - 1]))
+                .min(d[i - 1][j] + GAP)
+                .min(d[i][j - 1] + GAP);
         }
     }
-    let (n_r, n_t) = (rl.items.len(), tl.items.len());
-    if n_r > n_t {
-        let at = tl
-            .items
-            .last()
-            .map_or(tl.anchor.clone(), |x| x.span.clone());
-        for ri in &rl.items[n_t..] {
-            report.translation.push(Diagnostic::error(
-                at.clone(),
-                format!(
-                    "missing after this: {} from {} ({}) has no counterpart in this file; add its translation",
-                    name(ri),
-                    r.at(&ri.span),
-                    rl.path
-                ),
-            ));
-        }
-    } else if n_t > n_r {
-        let at = rl
-            .items
-            .last()
-            .map_or(rl.anchor.clone(), |x| x.span.clone());
-        for ti in &tl.items[n_r..] {
-            report.reference.push(Diagnostic::error(
-                at.clone(),
-                format!(
-                    "missing after this: {} from {} ({}) has no counterpart in this file; add it here too, or remove it there",
-                    name(ti),
-                    t.at(&ti.span),
-                    tl.path
-                ),
-            ));
+    let mut out = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + cost(&r[i - 1], &t[j - 1]) {
+            out.push((Some(i - 1), Some(j - 1)));
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + GAP {
+            out.push((Some(i - 1), None));
+            i -= 1;
+        } else {
+            out.push((None, Some(j - 1)));
+            j -= 1;
         }
     }
+    out.reverse();
+    out
 }
 
 fn name(i: &Item) -> String {
