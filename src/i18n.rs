@@ -72,7 +72,7 @@ ui_text! {
     right_after, aftercare, expect, to_do, restrictions, restrictions_intro, restriction_avoid,
     restriction_do, restriction_days, restriction_until, day_axis, column_limit, column_days,
     column_note, widened, in_force_today, warning_signs, call_clinic, emergency,
-    normal_or_call, normal_heading, call_heading, contact, contact_phone,
+    normal_or_call, normal_heading, call_heading, visit_when, visit_legend, contact, contact_phone,
     contact_after_hours, disclaimer, key_points, teach_back, glossary, addons, from_addon,
     plan_for, treatment_date, no_treatment_date, content_version, tab_picker, tab_date,
     tab_overview, tab_preparation, tab_numbing, tab_procedure, tab_aftercare, tab_timeline,

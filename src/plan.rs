@@ -81,6 +81,7 @@ impl Plan {
             merge_addon(&mut merged, &guide.addons[i], Origin::Addon(i));
         }
         drop_removed(&mut merged);
+        in_category_order(&mut merged);
         merged.glossary.sort_by_key(|e| e.term.value.to_lowercase());
         let mut plan = Self {
             guide: merged,
@@ -381,6 +382,16 @@ fn merge_restriction(g: &mut Guide, r: &AddonRestriction, shift: i64, origin: Or
                 widened_by: Vec::new(),
             });
         }
+    }
+}
+
+/// Every day shows its categories in the guide's `[[categories]]` order,
+/// whatever order the file wrote them in.
+fn in_category_order(g: &mut Guide) {
+    let order: Vec<&str> = g.categories.iter().map(|c| c.id.as_str()).collect();
+    let rank = |c: &CareNote| order.iter().position(|id| *id == c.category.as_str());
+    for entry in &mut g.aftercare {
+        entry.care.sort_by_key(|c| rank(c));
     }
 }
 

@@ -556,3 +556,29 @@ fn version_one_files_still_load_with_a_way_forward() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("warning: this guide is written in format_version 1, which careguide still reads; to move it to format_version 2: set `format_version = 2`"));
 }
+
+#[test]
+fn a_visits_text_counts_its_days_from_the_visit() {
+    let note = "label = \"No retinoids or acids before the peel\"\nfrom = -5\nto = -1";
+    let g = Guides::new().en(
+        note,
+        &format!("{note}\nnote = \"Stop them 5 days before your peel.\""),
+    );
+    let (_, lines) = g.check(&[]);
+    assert!(
+        !has(&lines, "5 days before"),
+        "counted from the visit: {lines:#?}"
+    );
+    let g = Guides::new().en(
+        note,
+        &format!("{note}\nnote = \"Stop them 3 days before your peel.\""),
+    );
+    let (_, lines) = g.check(&[]);
+    assert!(
+        has(
+            &lines,
+            "`3 days before` disagrees with restriction `peel-no-actives`"
+        ),
+        "{lines:#?}"
+    );
+}

@@ -306,17 +306,36 @@ pub fn care_labels(g: &Guide, d: &mut Diagnostics) {
     if g.format_version < 2 {
         return;
     }
+    let mut warn = |text: &Text| {
+        if says_do_not(&g.language, text) {
+            d.warning(
+                text.span.clone(),
+                format!(
+                    "this `do` line says what not to do, so it would read \"Do: {}\"; move it to `avoid`",
+                    text.value.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+                ),
+            );
+        }
+    };
     for e in &g.aftercare {
         for c in &e.care {
-            for l in &c.lines {
-                if l.kind == CareKind::Do && says_do_not(&g.language, &l.text) {
-                    d.warning(
-                        l.text.span.clone(),
-                        format!(
-                            "this `do` line says what not to do, so it would read \"Do: {}\"; move it to `avoid`",
-                            l.text.value.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
-                        ),
-                    );
+            for l in c.lines.iter().filter(|l| l.kind == CareKind::Do) {
+                warn(&l.text);
+            }
+        }
+    }
+    // Add-ons' care lines, their visits' included.
+    for a in &g.addons {
+        for e in a
+            .aftercare
+            .iter()
+            .chain(a.visit.iter().flat_map(|v| &v.aftercare))
+        {
+            for c in &e.care {
+                for (_, l) in c.lines.iter().filter(|(k, _)| *k == CareKind::Do) {
+                    if let Some(t) = &l.text {
+                        warn(t);
+                    }
                 }
             }
         }

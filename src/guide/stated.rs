@@ -403,7 +403,7 @@ fn claims(w: &Words, sentence: &str) -> Vec<(Claim, usize, usize)> {
             && !(i >= 2 && is(i - 1, w.range) && num(i - 2).is_some())
         {
             let days = if is(i + 1, w.week) { n * 7 } else { n };
-            let end = t[i + 1].start + t[i + 1].word.len();
+            let end = t.get(i + 2).map_or(0, |x| x.start + x.word.len());
             if is(i + 2, w.before) {
                 out.push((Claim::DaysBefore(days), t[i].start, end));
             } else if is(i + 2, w.after) {
@@ -448,6 +448,9 @@ struct Subject<'g> {
     own_limit: Option<&'g str>,
     section: Section,
     scope: Scope,
+    /// A visit's text counts its days from the visit: (its earliest day,
+    /// the visit's own restrictions, the only ones it is checked against).
+    visit: Option<(i64, Vec<&'g str>)>,
 }
 
 fn subjects(g: &Guide) -> Vec<Subject<'_>> {
@@ -491,6 +494,23 @@ fn subjects(g: &Guide) -> Vec<Subject<'_>> {
             }
         }
     }
+    let mut visit_texts: HashMap<*const Text, (i64, Vec<&str>)> = HashMap::new();
+    for a in &g.addons {
+        let Some(visit) = &a.visit else { continue };
+        let ids: Vec<&str> = visit.restrictions.iter().map(|r| r.id.as_str()).collect();
+        let mut texts: Vec<&Text> = vec![&visit.name];
+        for r in &visit.restrictions {
+            texts.extend(r.label.iter().chain(&r.note));
+        }
+        for e in &visit.aftercare {
+            for c in &e.care {
+                texts.extend(c.lines.iter().filter_map(|(_, l)| l.text.as_ref()));
+            }
+        }
+        for t in texts {
+            visit_texts.insert(key(t), (visit.earliest_day, ids.clone()));
+        }
+    }
     let mut v = Vec::new();
     super::walk::texts(g, |text, scope| {
         v.push(Subject {
@@ -498,6 +518,7 @@ fn subjects(g: &Guide) -> Vec<Subject<'_>> {
             own_limit: own.get(&key(text)).copied(),
             section: section.get(&key(text)).copied().unwrap_or(Section::Other),
             scope,
+            visit: visit_texts.get(&key(text)).cloned(),
         })
     });
     v
@@ -659,7 +680,19 @@ pub fn stated_values(g: &Guide, source: &str, d: &mut Diagnostics) {
                 if linked.is_empty() {
                     continue;
                 }
-                let values_of = |v: &Values, id: &str| v.limits.get(id).copied();
+                // A visit's text: its own limits only, counted from the visit.
+                if let Some((_, ids)) = &subject.visit {
+                    linked.retain(|id| ids.contains(id));
+                    if linked.is_empty() {
+                        continue;
+                    }
+                }
+                let shift = subject.visit.as_ref().map_or(0, |(day, _)| *day);
+                let values_of = |v: &Values, id: &str| {
+                    v.limits
+                        .get(id)
+                        .map(|(from, to)| (from - shift, to - shift))
+                };
                 let check = |v: &Values| -> Option<(&str, (i64, i64))> {
                     let known: Vec<(&str, (i64, i64))> = linked
                         .iter()
@@ -689,10 +722,15 @@ pub fn stated_values(g: &Guide, source: &str, d: &mut Diagnostics) {
                     let with = addon
                         .map(|a| format!(" with add-on `{a}`"))
                         .unwrap_or_default();
+                    let from_visit = if shift != 0 {
+                        " (counted from the visit)"
+                    } else {
+                        ""
+                    };
                     d.warning(
                         at,
                         format!(
-                            "`{said}` disagrees with restriction `{id}`, which{with} {}: write {} so the text follows the data",
+                            "`{said}` disagrees with restriction `{id}`, which{with} {}{from_visit}: write {} so the text follows the data",
                             describe(&claim, days),
                             suggestion(&claim, id, days)
                         ),

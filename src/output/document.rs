@@ -101,6 +101,17 @@ pub struct Timeline {
     pub last_day: i64,
     pub today: Option<i64>,
     pub rows: Vec<TimelineRow>,
+    /// Visits on other days that add-ons bring, marked on their day.
+    pub visits: Vec<TimelineVisit>,
+}
+
+/// A visit on the timeline: its name, its (earliest) day, and that day in
+/// words ("Day 14 (Fri 4 Dec) or later").
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineVisit {
+    pub label: String,
+    pub day: i64,
+    pub when: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -187,7 +198,23 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
                 notes: r.notes.iter().map(|n| tagged(plan, ui, n)).collect(),
             })
             .collect(),
+        visits: plan
+            .guide
+            .visits
+            .iter()
+            .map(|v| TimelineVisit {
+                label: tagged(plan, ui, &v.name),
+                day: v.day,
+                when: visit_when(plan, ui, v),
+            })
+            .collect(),
     }
+}
+
+/// "Day 14 (Fri 4 Dec) or later": a visit's earliest day in words.
+pub fn visit_when(plan: &Plan, ui: &UiText, v: &PlannedVisit) -> String {
+    let day = crate::guide::references::day_phrase(ui, v.day, plan.date_of(v.day));
+    fill(&ui.visit_when, &[("day", &day)])
 }
 
 /// Builds the whole plan in reading order: main message, what it is,
@@ -302,6 +329,13 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
             heading = format!("{heading} [{}]", ui.today_marker);
         }
         b.push(Block::Subheading(heading));
+        for v in g.visits.iter().filter(|v| entry.days.contains(v.day)) {
+            b.push(Block::Important(vec![format!(
+                "{}: {}",
+                tagged(plan, ui, &v.name),
+                visit_when(plan, ui, v)
+            )]));
+        }
         for care in &entry.care {
             let name = g
                 .category(&care.category)

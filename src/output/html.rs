@@ -244,6 +244,24 @@ fn timeline(out: &mut String, t: &Timeline, ui: &UiText) {
         }
         out.push_str("</tr>\n");
     }
+    for v in &t.visits {
+        out.push_str(&format!(
+            "<tr><th class=\"label\" scope=\"row\">◆ {}</th>",
+            escape(&v.label)
+        ));
+        for day in t.first_day..=t.last_day {
+            let now = if Some(day) == t.today { " now" } else { "" };
+            if day == v.day {
+                out.push_str(&format!(
+                    "<td class=\"visit{now}\" title=\"{}\">◆</td>",
+                    escape(&v.when)
+                ));
+            } else {
+                out.push_str(&format!("<td class=\"off{now}\"></td>"));
+            }
+        }
+        out.push_str("</tr>\n");
+    }
     out.push_str("</tbody>\n</table>\n");
     out.push_str(&format!(
         "<p class=\"legend\">✕ {} &nbsp; ✓ {}{}</p>\n",
@@ -276,6 +294,13 @@ fn timeline(out: &mut String, t: &Timeline, ui: &UiText) {
                 .map(|n| escape(n))
                 .collect::<Vec<_>>()
                 .join("<br>")
+        ));
+    }
+    for v in &t.visits {
+        out.push_str(&format!(
+            "<tr><td><strong>◆ {}</strong></td><td>{}</td><td></td></tr>\n",
+            escape(&v.label),
+            escape(&v.when)
         ));
     }
     out.push_str("</tbody>\n</table>\n");

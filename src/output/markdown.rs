@@ -93,6 +93,13 @@ pub fn render(doc: &Document, ui: &UiText) -> String {
                         note
                     ));
                 }
+                for v in &t.visits {
+                    out.push_str(&format!(
+                        "| **◆ {}** | {} | |\n",
+                        escape(&v.label),
+                        escape(&v.when)
+                    ));
+                }
             }
         }
     }

@@ -141,6 +141,14 @@ fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize, char
             out.extend(wrap_hanging(&sanitize(note), width, "    ", "    "));
         }
     }
+    for v in &t.visits {
+        out.extend(wrap_hanging(
+            &format!("◆ {}: {}", sanitize(&v.label), v.when),
+            width,
+            "  ",
+            "    ",
+        ));
+    }
     if !chart {
         return;
     }
@@ -195,6 +203,19 @@ fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize, char
             .collect();
         out.push(format!("{}{bar}", pad(&sanitize(&row.label))));
     }
+    for v in t
+        .visits
+        .iter()
+        .filter(|v| (t.first_day..=t.last_day).contains(&v.day))
+    {
+        let mut bar = vec!['·'; days];
+        bar[col(v.day)] = '◆';
+        out.push(format!(
+            "{}{}",
+            pad(&sanitize(&v.label)),
+            bar.iter().collect::<String>()
+        ));
+    }
     if let Some(today) = t.today.filter(|d| (t.first_day..=t.last_day).contains(d)) {
         out.push(format!(
             "{}{}^ {}",
@@ -203,8 +224,13 @@ fn timeline(out: &mut Vec<String>, t: &Timeline, ui: &UiText, width: usize, char
             ui.today_marker
         ));
     }
+    let visit = if t.visits.is_empty() {
+        String::new()
+    } else {
+        format!("   ◆ {}", ui.visit_legend)
+    };
     out.push(format!(
-        "  █ {}   ▒ {}",
+        "  █ {}   ▒ {}{visit}",
         ui.restriction_avoid, ui.restriction_do
     ));
 }

@@ -150,6 +150,23 @@ pub fn draw(
         );
     }
 
+    // A visit on one of these days (a peel weeks later).
+    for v in g.visits.iter().filter(|v| entry.days.contains(v.day)) {
+        b.blank();
+        b.item(
+            1,
+            "◆ ",
+            theme.title,
+            &format!(
+                "{}: {}",
+                tagged(app, &v.name),
+                crate::output::document::visit_when(&app.plan, ui, v)
+            ),
+            origin_style(app, theme, v.name.origin, theme.title),
+            None,
+        );
+    }
+
     // "Expect:", "Do:" and "Avoid:" padded to one width, so the lines start together.
     let label_w = CareKind::ALL
         .iter()

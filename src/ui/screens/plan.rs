@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::timer::Phase;
 use crate::app::{Action, App, Mode, PrepItem};
@@ -396,7 +397,47 @@ pub fn when_to_call(
     if let Some(how) = &w.emergency_call {
         b.item(2, "➜ ", theme.emergency, how, theme.emergency, None);
     }
-    if !w.compare.is_empty() {
+    if !w.compare.is_empty() && b.width() >= 60 {
+        // Side by side: what is normal, and what means "call us".
+        b.blank();
+        b.text(&format!(" {}", ui.normal_or_call), theme.heading);
+        // Two columns of `col` cells, each a bullet then the text.
+        let col = (b.width() - 4) / 2;
+        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+        b.push(
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(&format!("✓ {}", ui.normal_heading), col), theme.keep),
+                Span::raw("  "),
+                Span::styled(format!("! {}", ui.call_heading), theme.avoid),
+            ]),
+            None,
+        );
+        for c in &w.compare {
+            let left = crate::wrap::wrap(&crate::text::sanitize(&tagged(app, &c.normal)), col - 2);
+            let right = crate::wrap::wrap(&crate::text::sanitize(&tagged(app, &c.call)), col - 2);
+            for i in 0..left.len().max(right.len()) {
+                let l = left.get(i).map_or("", |s| s.as_str());
+                let r = right.get(i).map_or("", |s| s.as_str());
+                let (lm, rm) = if i == 0 {
+                    ("• ", "• ")
+                } else {
+                    ("  ", "  ")
+                };
+                b.push(
+                    Line::from(vec![
+                        Span::raw("  "),
+                        Span::styled(lm, theme.keep),
+                        Span::styled(pad(l, col - 2), theme.text),
+                        Span::raw("  "),
+                        Span::styled(rm, theme.avoid),
+                        Span::styled(r.to_string(), theme.text),
+                    ]),
+                    None,
+                );
+            }
+        }
+    } else if !w.compare.is_empty() {
         b.blank();
         b.text(&format!(" {}", ui.normal_or_call), theme.heading);
         for c in &w.compare {

@@ -139,16 +139,42 @@ pub fn draw(
         spans.push(Span::styled(format!(" {}", untils[i]), theme.muted));
         b.push(Line::from(spans), None);
     }
-    b.push(
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled("█", theme.avoid),
-            Span::styled(format!(" {}   ", ui.restriction_avoid), theme.muted),
-            Span::styled("▒", theme.keep),
-            Span::styled(format!(" {}", ui.restriction_do), theme.muted),
-        ]),
-        None,
-    );
+    // Visits on other days (a peel weeks later), marked on their day.
+    for v in &g.visits {
+        let mut spans = vec![Span::styled(
+            format!(
+                " {} ",
+                pad(&truncate(&tagged(app, &v.name), label_w), label_w)
+            ),
+            origin_style(app, theme, v.name.origin, theme.title),
+        )];
+        for day in from..=to {
+            let (ch, st) = if day == v.day {
+                ('◆', theme.title)
+            } else if Some(day) == today {
+                ('│', theme.today)
+            } else {
+                ('·', theme.muted)
+            };
+            spans.push(Span::styled(ch.to_string().repeat(cell), st));
+        }
+        spans.push(Span::styled(format!(" {}", ui.day(v.day)), theme.muted));
+        b.push(Line::from(spans), None);
+    }
+    let mut legend = vec![
+        Span::raw(" "),
+        Span::styled("█", theme.avoid),
+        Span::styled(format!(" {}   ", ui.restriction_avoid), theme.muted),
+        Span::styled("▒", theme.keep),
+        Span::styled(format!(" {}", ui.restriction_do), theme.muted),
+    ];
+    if !g.visits.is_empty() {
+        legend.push(Span::styled(
+            format!("   ◆ {}", ui.visit_legend),
+            theme.muted,
+        ));
+    }
+    b.push(Line::from(legend), None);
 
     // What applies today, in words.
     if let Some(day) = today {
@@ -201,6 +227,20 @@ pub fn draw(
             let style = origin_style(app, theme, note.origin, theme.text);
             b.item(4, "", Style::new(), &tagged(app, note), style, None);
         }
+    }
+    for v in &g.visits {
+        b.item(
+            2,
+            "◆ ",
+            theme.title,
+            &format!(
+                "{}: {}",
+                tagged(app, &v.name),
+                crate::output::document::visit_when(&app.plan, ui, v)
+            ),
+            origin_style(app, theme, v.name.origin, theme.title),
+            None,
+        );
     }
     draw_body(app, theme, &b, area, buf, hits)
 }
