@@ -254,6 +254,13 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
             normal: tagged(&c.normal, origin),
             call: tagged(&c.call, origin),
         }));
+    for m in &a.milestones {
+        g.milestones.push(Milestone {
+            day: m.day,
+            day_span: m.day_span.clone(),
+            text: tagged(&m.text, origin),
+        });
+    }
     for entry in &a.glossary {
         g.glossary.push(GlossaryEntry {
             term: tagged(&entry.term, origin),
@@ -380,6 +387,8 @@ fn merge_restriction(g: &mut Guide, r: &AddonRestriction, shift: i64, origin: Or
                 },
                 notes: r.note.iter().map(|n| tagged(n, origin)).collect(),
                 widened_by: Vec::new(),
+                reminder: r.reminder.as_ref().map(|t| tagged(t, origin)),
+                remind: r.remind.unwrap_or(true),
             });
         }
     }

@@ -79,7 +79,8 @@ pub enum ListItem<'a, 'i> {
 pub struct Table<'a, 'i> {
     table: &'a DeTable<'i>,
     span: Range<usize>,
-    name: String,
+    /// How messages name it (shared by the items of one list).
+    name: std::rc::Rc<str>,
     asked: Vec<&'static str>,
     is_map: bool,
 }
@@ -90,7 +91,7 @@ impl<'a, 'i> Table<'a, 'i> {
         Self::new(doc.get_ref(), 0..0, "the top level")
     }
 
-    fn new(table: &'a DeTable<'i>, span: Range<usize>, name: impl Into<String>) -> Self {
+    fn new(table: &'a DeTable<'i>, span: Range<usize>, name: impl Into<std::rc::Rc<str>>) -> Self {
         Self {
             table,
             span,
@@ -205,6 +206,18 @@ impl<'a, 'i> Table<'a, 'i> {
         read_int(d, key, &self.name, value, &range)
     }
 
+    /// An optional `true` or `false`.
+    pub fn opt_bool(&mut self, d: &mut Diagnostics, key: &'static str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(d, key, value, "true or false");
+                None
+            }
+        }
+    }
+
     /// A required date (a TOML date such as `2026-11-20`, or the same in a string).
     pub fn date(&mut self, d: &mut Diagnostics, key: &'static str) -> Option<jiff::civil::Date> {
         let Some(value) = self.get(key) else {
@@ -281,7 +294,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 format!("`{key}` in {} must have at least one line", self.name),
             );
         }
-        let name = format!("a line of `{key}` in {}", self.name);
+        let name: std::rc::Rc<str> = format!("a line of `{key}` in {}", self.name).into();
         items
             .iter()
             .filter_map(|item| match item.get_ref() {
@@ -384,10 +397,11 @@ impl<'a, 'i> Table<'a, 'i> {
                 format!("{} needs at least one {name}", self.name),
             );
         }
+        let shared: std::rc::Rc<str> = name.into();
         items
             .iter()
             .filter_map(|item| match item.get_ref() {
-                DeValue::Table(t) => Some(Table::new(t, item.span(), name)),
+                DeValue::Table(t) => Some(Table::new(t, item.span(), shared.clone())),
                 other => {
                     d.error(
                         item.span(),

@@ -96,7 +96,7 @@ fn check_suggests_the_closest_key_and_reports_every_error() {
             "bad/unknown-key.toml:45:1: error: missing key `minutes` in [numbing]: expected a whole number",
             "bad/unknown-key.toml:47:1: error: unknown key `minuts` in [numbing], did you mean `minutes`?",
             "bad/unknown-key.toml:77:1: error: unknown key `sun_avodance` in [[restrictions]]; \
-             expected one of: id, category, kind, label, day, from, to, note",
+             expected one of: id, category, kind, label, day, from, to, note, reminder, remind",
         ]
     );
 }

@@ -141,6 +141,8 @@ pub struct Guide {
     pub restrictions: Vec<Restriction>,
     pub warning_signs: WarningSigns,
     pub glossary: Vec<GlossaryEntry>,
+    /// Reminders on days no restriction marks.
+    pub milestones: Vec<Milestone>,
     pub addons: Vec<Addon>,
     /// Visits on other days that chosen add-ons bring (empty in a guide as
     /// loaded; filled in by [`crate::plan::Plan`]).
@@ -367,6 +369,20 @@ pub struct Restriction {
     pub notes: Vec<Text>,
     /// Add-ons (indexes into [`Guide::addons`]) that widened this restriction.
     pub widened_by: Vec<usize>,
+    /// How a reminder on the day it starts or ends says it ("Back to full
+    /// workouts"); without it careguide words one from the label.
+    pub reminder: Option<Text>,
+    /// Whether the plan's calendar reminds the patient of it.
+    pub remind: bool,
+}
+
+/// A day worth a reminder that no restriction marks ("your next session is
+/// usually about now").
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub day: i64,
+    pub day_span: Range<usize>,
+    pub text: Text,
 }
 
 /// "This is normal" beside "this means call us", for one kind of change.
@@ -523,6 +539,8 @@ pub struct AddonRestriction {
     pub open_from: bool,
     pub open_to: bool,
     pub note: Option<Text>,
+    pub reminder: Option<Text>,
+    pub remind: Option<bool>,
 }
 
 impl AddonRestriction {
@@ -579,5 +597,6 @@ pub struct Addon {
     pub restrictions: Vec<AddonRestriction>,
     pub warning_signs: AddonWarningSigns,
     pub glossary: Vec<GlossaryEntry>,
+    pub milestones: Vec<Milestone>,
     pub visit: Option<Visit>,
 }

@@ -389,6 +389,15 @@ fn lists(g: &Guide) -> Vec<List> {
         items: w.compare.iter().map(|c| item(&c.normal, "")).collect(),
     });
     out.push(List {
+        path: "milestones".into(),
+        anchor: top.clone(),
+        items: g
+            .milestones
+            .iter()
+            .map(|m| item(&m.text, format!("Day {}", m.day)))
+            .collect(),
+    });
+    out.push(List {
         path: "glossary".into(),
         anchor: top.clone(),
         items: g.glossary.iter().map(|e| item(&e.term, "")).collect(),
@@ -464,6 +473,15 @@ fn lists(g: &Guide) -> Vec<List> {
             &a.aftercare,
         );
         out.push(addon_restrictions(&path, &anchor, &a.restrictions));
+        out.push(List {
+            path: format!("{path} milestones"),
+            anchor: anchor.clone(),
+            items: a
+                .milestones
+                .iter()
+                .map(|m| item(&m.text, format!("Day {}", m.day)))
+                .collect(),
+        });
         out.push(List {
             path: format!("{path} glossary"),
             anchor: anchor.clone(),

@@ -119,6 +119,7 @@ pub fn parse_guide(source: &str, d: &mut Diagnostics) -> Option<Guide> {
         .into_iter()
         .filter_map(|t| glossary_entry(d, t))
         .collect();
+    let milestones = milestones(d, &mut root, "[[milestones]]");
     let addons = root
         .tables(d, "addons", "[[addons]]", false)
         .into_iter()
@@ -150,9 +151,28 @@ pub fn parse_guide(source: &str, d: &mut Diagnostics) -> Option<Guide> {
         restrictions,
         warning_signs: warning_signs?,
         glossary,
+        milestones,
         addons,
         visits: Vec::new(),
     })
+}
+
+/// `[[milestones]]`: a day and what to remind the patient of.
+fn milestones(d: &mut Diagnostics, t: &mut Table, name: &str) -> Vec<Milestone> {
+    t.tables(d, "milestones", name, false)
+        .into_iter()
+        .filter_map(|mut m| {
+            let day = m.int(d, "day", -MAX_DAY..=MAX_DAY);
+            let text = m.text(d, "text");
+            m.finish(d);
+            let day = day?;
+            Some(Milestone {
+                day: *day.get_ref(),
+                day_span: day.span(),
+                text: text?,
+            })
+        })
+        .collect()
 }
 
 /// `en`, `es`, `pt-BR`: a two- or three-letter lowercase code, optionally
@@ -657,6 +677,8 @@ fn restriction(d: &mut Diagnostics, mut t: Table) -> Option<Restriction> {
     let label = t.text(d, "label");
     let days = day_range(d, &mut t, -MAX_DAY);
     let note = t.opt_text(d, "note");
+    let reminder = t.opt_text(d, "reminder");
+    let remind = t.opt_bool(d, "remind").unwrap_or(true);
     t.finish(d);
     Some(Restriction {
         id: id?,
@@ -666,6 +688,8 @@ fn restriction(d: &mut Diagnostics, mut t: Table) -> Option<Restriction> {
         days: days?,
         notes: note.into_iter().collect(),
         widened_by: Vec::new(),
+        reminder,
+        remind,
     })
 }
 
@@ -693,6 +717,8 @@ fn addon_restriction(d: &mut Diagnostics, mut t: Table) -> Option<AddonRestricti
         day_range(d, &mut t, -MAX_DAY)
     };
     let note = t.opt_text(d, "note");
+    let reminder = t.opt_text(d, "reminder");
+    let remind = t.opt_bool(d, "remind");
     t.finish(d);
     Some(AddonRestriction {
         id: id?,
@@ -703,6 +729,8 @@ fn addon_restriction(d: &mut Diagnostics, mut t: Table) -> Option<AddonRestricti
         open_from,
         open_to,
         note,
+        reminder,
+        remind,
     })
 }
 
@@ -829,6 +857,7 @@ fn addon(d: &mut Diagnostics, mut t: Table) -> Option<Addon> {
         .into_iter()
         .filter_map(|g| glossary_entry(d, g))
         .collect();
+    let milestones = milestones(d, &mut t, "[[addons.milestones]]");
     let visit = t
         .opt_table(d, "visit", "[addons.visit]")
         .and_then(|v| visit(d, v));
@@ -848,6 +877,7 @@ fn addon(d: &mut Diagnostics, mut t: Table) -> Option<Addon> {
         restrictions,
         warning_signs,
         glossary,
+        milestones,
         visit,
     })
 }

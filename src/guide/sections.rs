@@ -95,7 +95,9 @@ pub fn patient_sections(g: &Guide) -> Vec<Section<'_>> {
     for r in &g.restrictions {
         restrictions.push(&r.label);
         restrictions.extend(r.notes.iter());
+        restrictions.extend(r.reminder.iter());
     }
+    restrictions.extend(g.milestones.iter().map(|m| &m.text));
     if !restrictions.is_empty() {
         out.push(Section {
             name: "restrictions".into(),
@@ -181,8 +183,9 @@ fn addon_texts(a: &Addon) -> Vec<&Text> {
         texts.extend(addon_aftercare_texts(e));
     }
     for r in &a.restrictions {
-        texts.extend(r.label.iter().chain(&r.note));
+        texts.extend(r.label.iter().chain(&r.note).chain(&r.reminder));
     }
+    texts.extend(a.milestones.iter().map(|m| &m.text));
     texts.extend(addon_line_texts(&a.warning_signs.call_clinic));
     texts.extend(addon_line_texts(&a.warning_signs.emergency));
     for c in &a.warning_signs.compare {

@@ -637,7 +637,22 @@ fn placement_conflicts(g: &Guide, d: &mut Diagnostics) {
 /// in the guide's text; an add-on's text may also name its own limits and
 /// its visit.
 fn references_resolve(g: &Guide, source: &str, d: &mut Diagnostics) {
-    let base_limits: Vec<&str> = g.restrictions.iter().map(|r| r.id.as_str()).collect();
+    let base_limits: HashSet<&str> = g.restrictions.iter().map(|r| r.id.as_str()).collect();
+    // Each add-on's text also sees the add-on's own limits.
+    let addon_limits: Vec<HashSet<&str>> = g
+        .addons
+        .iter()
+        .map(|a| {
+            let mut set = base_limits.clone();
+            set.extend(
+                a.restrictions
+                    .iter()
+                    .chain(a.visit.iter().flat_map(|v| &v.restrictions))
+                    .map(|r| r.id.as_str()),
+            );
+            set
+        })
+        .collect();
     walk::texts(g, |text, scope| {
         let Some(template) = &text.template else {
             return;
@@ -659,21 +674,18 @@ fn references_resolve(g: &Guide, source: &str, d: &mut Diagnostics) {
             Scope::Guide => None,
             Scope::Addon(i) => g.addons.get(i),
         };
-        let mut limits = base_limits.clone();
-        if let Some(a) = addon {
-            limits.extend(
-                a.restrictions
-                    .iter()
-                    .chain(a.visit.iter().flat_map(|v| &v.restrictions))
-                    .map(|r| r.id.as_str()),
-            );
-        }
+        let limits = match scope {
+            Scope::Addon(i) if i < addon_limits.len() => &addon_limits[i],
+            _ => &base_limits,
+        };
         for p in &pieces {
             let Piece::Ref(r, range) = p else { continue };
-            let at = text_offset(source, text, range.start);
+            let at = || text_offset(source, text, range.start);
             match r {
                 Ref::Limit { id, .. } if !limits.contains(&id.as_str()) => {
-                    let hint = closest(id, limits.iter().copied())
+                    let mut known: Vec<&str> = limits.iter().copied().collect();
+                    known.sort_unstable();
+                    let hint = closest(id, known)
                         .map(|s| format!(", did you mean `{s}`?"))
                         .unwrap_or_default();
                     let whose = if addon.is_some() {
@@ -682,7 +694,7 @@ fn references_resolve(g: &Guide, source: &str, d: &mut Diagnostics) {
                         "the guide (an add-on's limits can be named only in that add-on's text)"
                     };
                     d.error(
-                        at,
+                        at(),
                         format!(
                             "`{}`: {whose} has no restriction `{id}`{hint}",
                             &template[range.clone()]
@@ -693,7 +705,7 @@ fn references_resolve(g: &Guide, source: &str, d: &mut Diagnostics) {
                     let ok = addon.is_some_and(|a| a.id.as_str() == name && a.visit.is_some());
                     if !ok {
                         d.error(
-                            at,
+                            at(),
                             format!(
                                 "`{}`: only add-on `{name}`'s own text can name its visit, and it needs an [addons.visit]",
                                 &template[range.clone()]
@@ -710,6 +722,13 @@ fn references_resolve(g: &Guide, source: &str, d: &mut Diagnostics) {
 /// What markup looks like in text: (what, where in the text).
 pub fn markup(text: &str) -> Option<(&'static str, usize)> {
     let b = text.as_bytes();
+    // Most text has none of the characters markup is made of.
+    if !b
+        .iter()
+        .any(|c| matches!(c, b'<' | b'*' | b'_' | b'`' | b']' | b'#'))
+    {
+        return None;
+    }
     for (i, &c) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         match c {

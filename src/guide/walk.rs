@@ -49,7 +49,9 @@ macro_rules! walk_body {
         for r in & $($m)? $g.restrictions {
             $f(& $($m)? r.label, s);
             for t in & $($m)? r.notes { $f(t, s); }
+            if let Some(t) = & $($m)? r.reminder { $f(t, s); }
         }
+        for ms in & $($m)? $g.milestones { $f(& $($m)? ms.text, s); }
         for t in & $($m)? $g.warning_signs.call_clinic { $f(t, s); }
         for t in & $($m)? $g.warning_signs.emergency { $f(t, s); }
         if let Some(t) = & $($m)? $g.warning_signs.emergency_call { $f(t, s); }
@@ -85,6 +87,7 @@ macro_rules! walk_body {
             for e in & $($m)? a.aftercare { walk_addon_care!(e, $f, s, $($m)?); }
             for r in & $($m)? a.restrictions { walk_addon_restriction!(r, $f, s, $($m)?); }
             for e in & $($m)? a.glossary { $f(& $($m)? e.definition, s); }
+            for ms in & $($m)? a.milestones { $f(& $($m)? ms.text, s); }
             if let Some(v) = & $($m)? a.visit {
                 $f(& $($m)? v.name, s);
                 for e in & $($m)? v.aftercare { walk_addon_care!(e, $f, s, $($m)?); }
@@ -116,6 +119,7 @@ macro_rules! walk_addon_restriction {
     ($r:ident, $f:ident, $s:ident, $($m:ident)?) => {
         if let Some(t) = & $($m)? $r.label { $f(t, $s); }
         if let Some(t) = & $($m)? $r.note { $f(t, $s); }
+        if let Some(t) = & $($m)? $r.reminder { $f(t, $s); }
     };
 }
 
