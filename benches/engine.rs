@@ -102,7 +102,7 @@ const SCREENS: [Screen; 9] = [
     Screen::Numbing,
     Screen::Procedure,
     Screen::Aftercare,
-    Screen::Timeline,
+    Screen::Restrictions,
     Screen::WhenToCall,
 ];
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::ui::ThemeName;
+use crate::config::ThemeName;
 
 /// Walks a patient through a skin treatment, screen by screen: preparation,
 /// numbing, the procedure, and day-by-day aftercare.

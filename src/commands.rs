@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
+use crate::config::ThemeName;
 use crate::config::{self, Config, ConfigError};
 use crate::guide::library::Checks;
 use crate::guide::{FileReport, GuideSource, Library, Severity};
@@ -13,7 +14,6 @@ use crate::i18n::{self, UiText};
 use crate::output::{document, html, markdown, text};
 use crate::plan::Plan;
 use crate::text::escape_unsafe;
-use crate::ui::ThemeName;
 
 /// Exit code for an invalid guide or a runtime error.
 pub const EXIT_FAILURE: u8 = 1;
@@ -242,10 +242,72 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 }
 
 pub fn man() -> ExitCode {
-    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+    match io::stdout().write_all(man_page().as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+/// The manual page: clap's name, synopsis, description and options, then
+/// the commands, the keys (from the key table), exit status, files and
+/// environment. (No `careguide-list(1)` style pages are referred to: the
+/// commands are all described here.)
+pub fn man_page() -> String {
+    fn esc(s: &str) -> String {
+        s.replace('\\', "\\e").replace('-', "\\-")
+    }
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    let _ = man.render_title(&mut out);
+    let _ = man.render_name_section(&mut out);
+    let _ = man.render_synopsis_section(&mut out);
+    let _ = man.render_description_section(&mut out);
+    let _ = man.render_options_section(&mut out);
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    page.push_str(".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let mut usage = sub
+            .clone()
+            .bin_name(format!("careguide {}", sub.get_name()));
+        let usage = usage.render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ");
+        page.push_str(&format!(".TP\n\\fB{}\\fR\n", esc(usage)));
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            page.push_str(&format!("{}\n", esc(&about.to_string())));
+        }
+    }
+    page.push_str(".SH KEYS\nIn practitioner mode every key below works; the kiosk allows only the patient\x27s keys (the Mode column). The footer shows the main keys of each screen and \\fB?\\fR lists them all.\n");
+    for [keys, says, on, who] in crate::input::keymap::table(crate::i18n::UiText::english()) {
+        page.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{} ({}; {})\n",
+            esc(&keys),
+            esc(&says),
+            esc(&on),
+            esc(&who)
+        ));
+    }
+    page.push_str(concat!(
+        ".SH EXIT STATUS\n",
+        ".TP\n\\fB0\\fR\nSuccess: the guide was closed (practitioner \\fBq\\fR, or the kiosk\x27s staff exit with the right PIN), or the command did its work.\n",
+        ".TP\n\\fB1\\fR\nA problem: \\fBcheck\\fR found errors (or warnings with \\fB\\-\\-strict\\fR), a guide or config file could not be read, no terminal for the kiosk, a bad date or add\\-on.\n",
+        ".TP\n\\fB2\\fR\nThe command line was wrong (an unknown option or command).\n",
+        ".TP\n\\fB129\\fR, \\fB143\\fR\nThe terminal hung up (SIGHUP) or the program was asked to stop (SIGTERM); the terminal is restored first.\n",
+        ".TP\n\\fB101\\fR\nAn internal error (a bug): the terminal is restored first. A kiosk service should restart on it (systemd \\fBRestart=on\\-failure\\fR).\n",
+        ".SH FILES\n",
+        ".TP\n\\fB~/.config/careguide/careguide.toml\\fR\nThe clinic config (clinic name and phone, theme, kiosk idle time and staff PIN hash, print command, speech). \\fB\\-\\-config\\fR names another file.\n",
+        ".TP\n\\fBguides/\\fR\nThe guide files (TOML), one per language: \\fIid\\fR.toml and \\fIid\\fR.\\fIlang\\fR.toml. Without \\fB\\-\\-guides\\fR, ./guides is used when it exists, else the guides built into the program.\n",
+        ".TP\n\\fB~/careguide\\-exports/\\fR\nWhere practitioner mode saves take\\-home pages (\\fBe\\fR); set in the config. The kiosk writes nothing.\n",
+        ".SH ENVIRONMENT\n",
+        ".TP\n\\fBNO_COLOR\\fR\nWhen set, no colours: emphasis by bold, reverse video and words.\n",
+        ".TP\n\\fBTERM=dumb\\fR\nPlain mode: numbered text, no full\\-screen codes.\n",
+        ".SH SEE ALSO\n",
+        "The README and FORMAT.md that come with careguide (the guide format).\n",
+    ));
+    let mut out = Vec::new();
+    let _ = man.render_version_section(&mut out);
+    page.push_str(&String::from_utf8_lossy(&out));
+    page
 }
 
 /// Reads the config file: the one given, else the default one if present.
@@ -347,6 +409,9 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
             .clone()
             .unwrap_or_else(config::default_export_folder),
         print_command: config.print_command.clone(),
+        print_format: config.print_format,
+        speech: config.speech.clone(),
+        today: global.today,
         test_panic_key: std::env::var_os("CAREGUIDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
     match crate::tui::run(app, run) {

@@ -9,7 +9,15 @@ use std::time::Duration;
 use crate::guide::diagnostic::{Diagnostics, FileReport};
 use crate::guide::{Contact, Text};
 use crate::toml_reader::{Table, parse_document, suggestion};
-use crate::ui::ThemeName;
+
+/// The colour themes (`--theme`, `[kiosk] theme`); the styles themselves
+/// are the interface's business (`ui::theme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    HighContrast,
+}
 
 /// The idle timeout when none is configured.
 pub const DEFAULT_IDLE_SECS: u64 = 180;
@@ -62,8 +70,22 @@ pub struct Config {
     pub staff_pin_hash: Option<String>,
     /// Where practitioner mode writes take-home copies.
     pub export_folder: Option<PathBuf>,
-    /// A command that prints a take-home copy, given the file as its last argument.
+    /// A command that prints a take-home copy, given it on its standard input.
     pub print_command: Option<Vec<String>>,
+    /// What the print command is given.
+    pub print_format: PrintFormat,
+    /// How the screen is read aloud.
+    pub speech: crate::speech::SpeechSettings,
+}
+
+/// What the print command gets on its standard input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrintFormat {
+    /// The take-home page (for a browser, or a converter to PDF).
+    #[default]
+    Html,
+    /// Plain text (for a plain printer queue).
+    Text,
 }
 
 /// Why a config could not be used.
@@ -193,7 +215,32 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
         if !command.is_empty() {
             config.print_command = Some(command.into_iter().map(|t| t.value).collect());
         }
+        if let Some(format) = export.opt_text(d, "print_format") {
+            match format.as_str() {
+                "html" => config.print_format = PrintFormat::Html,
+                "text" => config.print_format = PrintFormat::Text,
+                other => d.error(
+                    format.span.clone(),
+                    format!(
+                        "`print_format` in [export] must be \"html\" or \"text\", found \"{other}\""
+                    ),
+                ),
+            }
+        }
         export.finish(d);
+    }
+    if let Some(mut speech) = root.opt_table(d, "speech", "[speech]") {
+        let command = speech.text_list(d, "command", false);
+        if !command.is_empty() {
+            config.speech.command = command.into_iter().map(|t| t.value).collect();
+        }
+        if let Some(rate) = speech.opt_int(d, "rate", 80..=450) {
+            config.speech.rate = *rate.get_ref() as u32;
+        }
+        if let Some(volume) = speech.opt_int(d, "volume", 0..=200) {
+            config.speech.volume = *volume.get_ref() as u32;
+        }
+        speech.finish(d);
     }
     root.finish(d);
     config

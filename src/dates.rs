@@ -4,8 +4,22 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-/// Parses `YYYY-MM-DD` with a message a person can act on.
-pub fn parse_date(input: &str) -> Result<Date, String> {
+/// What is wrong with a typed date (said in the reader's language by the
+/// interface, in English by the command line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not shaped like a date at all.
+    Shape,
+    /// The month is not 1 to 12.
+    Month,
+    /// The year is before 0001 or out of range.
+    Year,
+    /// The month has fewer days.
+    Day { days: i8, month: i8, year: i16 },
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date_checked(input: &str) -> Result<Date, DateProblem> {
     let s = input.trim();
     let parts: Vec<&str> = s.split('-').collect();
     let shape_ok = parts.len() == 3
@@ -14,39 +28,43 @@ pub fn parse_date(input: &str) -> Result<Date, String> {
         && parts[2].len() == 2
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shape_ok {
-        return Err(format!(
-            "`{}` is not a date: write it as YYYY-MM-DD, like 2026-11-20",
-            crate::text::escape_unsafe(s)
-        ));
+        return Err(DateProblem::Shape);
     }
-    let (year, month, day): (i16, i8, i8) = (
-        parts[0]
-            .parse()
-            .map_err(|_| format!("`{s}`: the year is out of range"))?,
-        parts[1]
-            .parse()
-            .map_err(|_| format!("`{s}`: the month is out of range"))?,
-        parts[2]
-            .parse()
-            .map_err(|_| format!("`{s}`: the day is out of range"))?,
-    );
+    let year: i16 = parts[0].parse().map_err(|_| DateProblem::Year)?;
+    let month: i8 = parts[1].parse().map_err(|_| DateProblem::Month)?;
+    let day: i8 = parts[2].parse().map_err(|_| DateProblem::Shape)?;
     if !(1..=12).contains(&month) {
-        return Err(format!("`{s}` is not a date: the month must be 01 to 12"));
+        return Err(DateProblem::Month);
     }
     if year < 1 {
-        return Err(format!(
-            "`{s}` is not a date: the year must be 0001 or later"
-        ));
+        return Err(DateProblem::Year);
     }
-    let first = Date::new(year, month, 1).map_err(|e| format!("`{s}` is not a date: {e}"))?;
+    let first = Date::new(year, month, 1).map_err(|_| DateProblem::Year)?;
     let days = first.days_in_month();
     if day < 1 || day > days {
-        return Err(format!(
-            "`{s}` is not a date: {} {year} has {days} days",
-            first.strftime("%B")
-        ));
+        return Err(DateProblem::Day { days, month, year });
     }
-    Date::new(year, month, day).map_err(|e| format!("`{s}` is not a date: {e}"))
+    Date::new(year, month, day).map_err(|_| DateProblem::Shape)
+}
+
+/// Parses `YYYY-MM-DD` with a message a person can act on (in English, for
+/// the command line).
+pub fn parse_date(input: &str) -> Result<Date, String> {
+    let s = input.trim();
+    parse_date_checked(s).map_err(|p| match p {
+        DateProblem::Shape => format!(
+            "`{}` is not a date: write it as YYYY-MM-DD, like 2026-11-20",
+            crate::text::escape_unsafe(s)
+        ),
+        DateProblem::Month => format!("`{s}` is not a date: the month must be 01 to 12"),
+        DateProblem::Year => format!("`{s}` is not a date: the year must be 0001 or later"),
+        DateProblem::Day { days, month, year } => {
+            let name = Date::new(year, month, 1)
+                .map(|d| d.strftime("%B").to_string())
+                .unwrap_or_default();
+            format!("`{s}` is not a date: {name} {year} has {days} days")
+        }
+    })
 }
 
 /// The calendar date of plan day `day`, counted from the treatment date.
@@ -64,7 +82,7 @@ pub fn day_of_date(treatment: Date, today: Date) -> i64 {
 
 /// Today's date in the system's time zone.
 pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
+    crate::app::Clock::system().today
 }
 
 #[cfg(test)]

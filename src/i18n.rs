@@ -28,6 +28,8 @@ macro_rules! ui_text {
             pub weekdays: Vec<String>,
             /// January first.
             pub months: Vec<String>,
+            /// January first, in full.
+            pub months_long: Vec<String>,
             $(pub $key: String,)*
         }
 
@@ -37,9 +39,14 @@ macro_rules! ui_text {
                 let language_name = t.text(d, "language_name");
                 let weekdays = t.text_list(d, "weekdays", true);
                 let months = t.text_list(d, "months", true);
+                let months_long = t.text_list(d, "months_long", true);
                 $(let $key = t.text(d, stringify!($key));)*
                 if weekdays.len() != 7 {
                     d.error(t.span(), format!("`weekdays` must list 7 days, Monday first; found {}", weekdays.len()));
+                    return None;
+                }
+                if months_long.len() != 12 {
+                    d.error(t.span(), format!("`months_long` must list 12 months, January first; found {}", months_long.len()));
                     return None;
                 }
                 if months.len() != 12 {
@@ -51,6 +58,7 @@ macro_rules! ui_text {
                     language_name: language_name?.value,
                     weekdays: weekdays.into_iter().map(|t| t.value).collect(),
                     months: months.into_iter().map(|t| t.value).collect(),
+                    months_long: months_long.into_iter().map(|t| t.value).collect(),
                     $($key: $key?.value,)*
                 })
             }
@@ -89,9 +97,43 @@ ui_text! {
     key_timer, key_timer_reset, key_next_day, key_prev_day, key_back, key_scroll, key_first,
     key_last, key_section_number, key_index, key_search, key_search_next, key_search_prev,
     key_call, key_glossary, key_teach_back, key_help, key_quit,
-    welcome_purpose, welcome_start, welcome_language, path_question, path_ready, path_ready_detail, path_treated, path_treated_detail, kiosk_date_question, days_ago_button, date_not_sure, start_over, still_there, still_there_detail, starting_over_in, kiosk_hint, staff_pin_title, staff_pin_prompt, pin_wrong, staff_exit_off, kiosk_today_day,
+    welcome_purpose, welcome_start, welcome_language, path_question, path_ready, path_ready_detail, path_treated, path_treated_detail, kiosk_date_question, kiosk_date_question_ahead, days_ago_button, in_days_button, date_not_sure, start_over, still_there, still_there_detail, starting_over_in, kiosk_hint, staff_pin_title, staff_pin_prompt, pin_wrong, staff_exit_off, kiosk_today_day,
     key_export, key_print, exported, export_failed, printed, print_failed, print_button, print_off,
     plain_choose_language, plain_choose_guide, plain_choose_addons, plain_date, plain_invalid, plain_continue, plain_end,
+    yes_clear, no_keep, key_page_down, key_page_up, key_top, key_bottom, key_go_today, key_go_date, key_read_aloud, key_qr, key_new_patient, keyname_page_up, keyname_page_down, keyname_home, keyname_end, keyname_enter, keyname_esc, keyname_tab, keyname_backspace, keyname_space, keyname_ctrl, timer_alert, reload_gone, no_date_for_today, new_patient_done, new_patient_title, new_patient_question, kiosk_date_needed, kiosk_date_future, kiosk_date_past, date_error_shape, date_error_month, date_error_year, date_error_day, go_to_date_title, go_to_date_prompt, print_title, print_whole, print_from_today, stop_more, day_passed, day_passed_done, badge_numbing, help_touch, qr_pending, speech_missing, speech_failed,
+}
+
+/// Sorts items by a text in the alphabetical order of a language (Spanish:
+/// "ácido" next to "agua", "ñ" after "n"), with ICU's collation rules.
+pub fn sort_for_language<T>(items: &mut [T], language: &str, key: impl Fn(&T) -> &str) {
+    use icu_collator::options::CollatorOptions;
+    use icu_collator::{Collator, CollatorBorrowed};
+    use std::sync::{Mutex, OnceLock};
+    // One collator per language, made the first time it is needed.
+    type Cache = Mutex<Vec<(String, &'static CollatorBorrowed<'static>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let collator = {
+        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.iter().find(|(l, _)| l == language) {
+            Some((_, c)) => Some(*c),
+            None => {
+                let made = language
+                    .parse::<icu_locale_core::Locale>()
+                    .ok()
+                    .and_then(|l| Collator::try_new((&l).into(), CollatorOptions::default()).ok())
+                    .map(|c| &*Box::leak(Box::new(c)));
+                if let Some(c) = made {
+                    cache.push((language.to_string(), c));
+                }
+                made
+            }
+        }
+    };
+    match collator {
+        Some(c) => items.sort_by(|a, b| c.compare(key(a), key(b))),
+        None => items.sort_by_key(|a| key(a).to_lowercase()),
+    }
 }
 
 /// Fills `{name}` placeholders in a template.
@@ -152,6 +194,15 @@ impl UiText {
         } else {
             fill(&self.minutes_exact_many, &[("n", &n)])
         }
+    }
+
+    /// A month's full name (1 is January).
+    pub fn month_name(&self, month: i8) -> String {
+        usize::try_from(month - 1)
+            .ok()
+            .and_then(|i| self.months_long.get(i))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// "Day 2".

@@ -99,6 +99,67 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Text folded for matching what people type: lowercase, and without
+/// accents (`infección` and `infeccion` match), except the tilde of ñ, a
+/// letter of its own in Spanish (`niño` is not `nino`). Each folded byte
+/// keeps the offset of the character of `text` it came from.
+pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let mut buf = [0u8; 4];
+        for lower in c.to_lowercase() {
+            let mut decomposed = std::iter::once(lower).nfd().peekable();
+            while let Some(d) = decomposed.next() {
+                // ñ: n followed by a combining tilde stays ñ.
+                if d == 'n' && decomposed.peek() == Some(&'\u{303}') {
+                    decomposed.next();
+                    out.push('ñ');
+                    offsets.extend(std::iter::repeat_n(at, 'ñ'.len_utf8()));
+                    continue;
+                }
+                if is_combining_mark(d) {
+                    continue;
+                }
+                let s = d.encode_utf8(&mut buf);
+                out.push_str(s);
+                offsets.extend(std::iter::repeat_n(at, s.len()));
+            }
+        }
+    }
+    (out, offsets)
+}
+
+/// [`fold_with_offsets`] without the offsets.
+pub fn fold(text: &str) -> String {
+    fold_with_offsets(text).0
+}
+
+/// Where `query` occurs in `text`, matched folded (case and accents do not
+/// count): byte ranges of `text`.
+pub fn find_folded(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let (folded, offsets) = fold_with_offsets(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = folded[from..].find(&q) {
+        let start = from + pos;
+        let end = start + q.len();
+        let orig_start = offsets[start];
+        // The end is the end of the last original character matched.
+        let last = offsets[end - 1];
+        let orig_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        out.push(orig_start..orig_end);
+        from = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +175,19 @@ mod tests {
         for c in ['a', 'é', 'ñ', '¿', '—', '’', '中', '😀', ' '] {
             assert!(!is_unsafe_char(c), "{c:?} should be allowed");
         }
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents_but_not_n_tilde() {
+        assert_eq!(fold("Infección"), "infeccion");
+        assert_eq!(fold("ÁCIDO hialurónico"), "acido hialuronico");
+        assert_eq!(fold("Niño"), "niño");
+        assert_eq!(
+            find_folded("Signos de INFECCIÓN grave", "infeccion"),
+            vec![10..20]
+        );
+        assert!(find_folded("el niño", "nino").is_empty());
+        assert_eq!(find_folded("No sun. Sunscreen.", "sun"), [3..6, 8..11]);
     }
 
     #[test]

@@ -9,9 +9,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use careguide::app::{Action, App, Idle, KioskPath, Mode, Options, Overlay, Screen};
+use careguide::app::{Action, App, Effect, Idle, KioskPath, Mode, Options, Overlay, Screen};
 use careguide::guide::{GuideSource, Library};
-use careguide::keymap;
+use careguide::input::keymap;
+use careguide::ui::hit_map::Target;
 use careguide::ui::{self, Theme, ThemeName, View};
 
 fn kiosk_with(hash: Option<String>, timeout: u64) -> App {
@@ -36,7 +37,7 @@ fn draw(app: &mut App) -> String {
     terminal
         .draw(|f| view = ui::draw(app, &Theme::new(ThemeName::HighContrast, false), f))
         .unwrap();
-    app.sync_view(view.scroll, view.overlay_scroll);
+    app.sync_view(&view);
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -52,10 +53,13 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
 
-fn press(app: &mut App, k: KeyEvent) {
-    if let Some(action) = keymap::action_for(app, &k) {
-        app.update(action);
-    }
+/// Presses a key through the real key table; true when the app asked to quit.
+fn press(app: &mut App, k: KeyEvent) -> bool {
+    keymap::action_for(app, &k).is_some_and(|action| quits(app.update(action)))
+}
+
+fn quits(effects: Vec<Effect>) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::Quit(_)))
 }
 
 /// The patient of the issue: Spanish, treated 3 days ago, reads today's
@@ -64,17 +68,17 @@ fn patient_walk(app: &mut App) {
     app.update(Action::SetLanguage("es".into()));
     assert!(draw(app).contains("Pulse cualquier tecla"));
     app.update(Action::Next); // welcome → guide picker
-    assert_eq!(app.screen, Screen::Picker);
+    assert_eq!(app.nav.screen, Screen::Picker);
     app.update(Action::CursorDown);
     app.update(Action::Toggle); // tick "con PRP"
-    assert_eq!(app.addons, ["prp"]);
+    assert_eq!(app.content.addons, ["prp"]);
     app.update(Action::Next); // → path
-    assert_eq!(app.screen, Screen::Path);
+    assert_eq!(app.nav.screen, Screen::Path);
     app.update(Action::ChoosePath(KioskPath::Treated));
-    assert_eq!(app.screen, Screen::Date);
+    assert_eq!(app.nav.screen, Screen::Date);
     app.update(Action::DaysAgo(3));
-    assert_eq!(app.treatment_date, Some(date(2026, 11, 20)));
-    assert_eq!(app.screen, Screen::Aftercare);
+    assert_eq!(app.content.treatment_date, Some(date(2026, 11, 20)));
+    assert_eq!(app.nav.screen, Screen::Aftercare);
     let text = draw(app);
     assert!(text.contains("Día 3, lun 23 nov 2026"), "{text}");
     assert!(text.contains("HOY"));
@@ -85,7 +89,7 @@ fn patient_walk(app: &mut App) {
 #[test]
 fn a_patient_walks_away_and_the_kiosk_forgets_them() {
     let mut app = kiosk();
-    let t0 = app.now;
+    let t0 = app.now();
     assert_eq!(
         app.idle(),
         Idle::Off,
@@ -93,17 +97,17 @@ fn a_patient_walks_away_and_the_kiosk_forgets_them() {
     );
     assert_eq!(app.next_wakeup(), None, "so the loop sleeps until input");
     patient_walk(&mut app);
-    let walked_away = app.now;
+    let walked_away = app.now();
     assert_eq!(app.idle(), Idle::Counting);
     // It wakes only when the warning is due: 180 s - 30 s.
     assert_eq!(app.next_wakeup(), Some(Duration::from_secs(150)));
 
-    app.now = walked_away + Duration::from_secs(149);
+    app.set_time(walked_away + Duration::from_secs(149), app.today());
     app.update(Action::Tick);
     assert_eq!(app.idle(), Idle::Counting);
     assert!(!draw(&mut app).contains("¿Sigue ahí?"));
 
-    app.now = walked_away + Duration::from_secs(151);
+    app.set_time(walked_away + Duration::from_secs(151), app.today());
     app.update(Action::Tick);
     assert_eq!(app.idle(), Idle::Warning(29));
     let text = draw(&mut app);
@@ -114,49 +118,49 @@ fn a_patient_walks_away_and_the_kiosk_forgets_them() {
         "the countdown redraws each second"
     );
 
-    app.now = walked_away + Duration::from_secs(180);
+    app.set_time(walked_away + Duration::from_secs(180), app.today());
     app.update(Action::Tick);
     // Back at the welcome screen, in the default language, with nothing of
     // the patient left.
     let fresh = kiosk();
-    assert_eq!(app.screen, Screen::Welcome);
-    assert_eq!(app.language, "en");
-    assert!(app.addons.is_empty());
-    assert_eq!(app.treatment_date, None);
-    assert_eq!(app.plan.treatment_date, None);
-    assert!(app.date_text.is_empty());
-    assert!(app.ticked.is_empty());
-    assert_eq!(app.kiosk_path, None);
-    assert_eq!((app.scroll, app.cursor, app.day), (0, 0, 0));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.nav.screen, Screen::Welcome);
+    assert_eq!(app.content.language, "en");
+    assert!(app.content.addons.is_empty());
+    assert_eq!(app.content.treatment_date, None);
+    assert_eq!(app.plan().treatment_date, None);
+    assert!(app.date.text.is_empty());
+    assert!(app.checklist.ticked.is_empty());
+    assert_eq!(app.kiosk.path, None);
+    assert_eq!((app.nav.scroll, app.nav.cursor, app.nav.day), (0, 0, 0));
+    assert_eq!(app.overlays.open, None);
     assert!(app.search.query.is_empty());
-    assert_eq!(app.plan.addons, fresh.plan.addons);
+    assert_eq!(app.plan().addons, fresh.plan().addons);
     assert_eq!(app.idle(), Idle::Off);
     assert_eq!(app.next_wakeup(), None);
     assert!(draw(&mut app).contains("Press any key or touch the screen to start"));
-    assert!(t0 <= app.now);
+    assert!(t0 <= app.now());
 }
 
 #[test]
 fn any_input_during_the_warning_keeps_reading_and_does_nothing_else() {
     let mut app = kiosk();
     patient_walk(&mut app);
-    let day = app.day;
-    let base = app.now;
-    app.now = base + Duration::from_secs(170);
+    let day = app.nav.day;
+    let base = app.now();
+    app.set_time(base + Duration::from_secs(170), app.today());
     app.update(Action::Tick);
     assert!(matches!(app.idle(), Idle::Warning(_)));
     app.update(Action::Next); // the patient touches the screen
     assert_eq!(app.idle(), Idle::Counting, "the warning is gone");
     assert_eq!(
-        (app.screen, app.day),
+        (app.nav.screen, app.nav.day),
         (Screen::Aftercare, day),
         "the touch did not also turn the page"
     );
     // A full timeout later it would reset; just before, it has not.
-    app.now = base + Duration::from_secs(170 + 179);
+    app.set_time(base + Duration::from_secs(170 + 179), app.today());
     app.update(Action::Tick);
-    assert_eq!(app.screen, Screen::Aftercare);
+    assert_eq!(app.nav.screen, Screen::Aftercare);
 }
 
 #[test]
@@ -165,17 +169,27 @@ fn ticks_and_choices_on_the_getting_ready_path_are_cleared_too() {
     app.update(Action::Next);
     app.update(Action::Next);
     app.update(Action::ChoosePath(KioskPath::GettingReady));
-    assert_eq!(app.screen, Screen::Overview);
+    assert_eq!(
+        app.nav.screen,
+        Screen::Date,
+        "getting ready asks the date too"
+    );
+    let text = draw(&mut app);
+    assert!(text.contains("When is your treatment?"), "{text}");
+    assert!(text.contains("In 5 days"), "{text}");
+    app.update(Action::DaysAgo(-5));
+    assert_eq!(app.content.treatment_date, Some(date(2026, 11, 28)));
+    assert_eq!(app.nav.screen, Screen::Overview);
     app.update(Action::Next);
-    assert_eq!(app.screen, Screen::Preparation);
+    assert_eq!(app.nav.screen, Screen::Preparation);
     app.update(Action::Toggle);
     app.update(Action::ToggleItem(app.prep_items().len() - 1)); // a screening "yes"
-    assert_eq!(app.ticked.len(), 2);
+    assert_eq!(app.checklist.ticked.len(), 2);
     assert!(draw(&mut app).contains("STOP"));
-    app.now += Duration::from_secs(181);
+    app.set_time(app.now() + Duration::from_secs(181), app.today());
     app.update(Action::Tick);
-    assert_eq!(app.screen, Screen::Welcome);
-    assert!(app.ticked.is_empty());
+    assert_eq!(app.nav.screen, Screen::Welcome);
+    assert!(app.checklist.ticked.is_empty());
     assert!(app.screening_yes().is_empty());
 }
 
@@ -183,10 +197,10 @@ fn ticks_and_choices_on_the_getting_ready_path_are_cleared_too() {
 fn the_warning_is_the_last_third_of_a_short_timeout() {
     let mut app = kiosk_with(None, 12);
     app.update(Action::Next);
-    let t = app.now;
-    app.now = t + Duration::from_secs(7);
+    let t = app.now();
+    app.set_time(t + Duration::from_secs(7), app.today());
     assert_eq!(app.idle(), Idle::Counting);
-    app.now = t + Duration::from_secs(8);
+    app.set_time(t + Duration::from_secs(8), app.today());
     assert_eq!(app.idle(), Idle::Warning(4));
 }
 
@@ -194,7 +208,7 @@ fn the_warning_is_the_last_third_of_a_short_timeout() {
 fn lock_down_keys_never_quit_or_suspend() {
     let mut app = kiosk();
     app.update(Action::Next); // past the welcome screen, where any key starts
-    let before = app.screen;
+    let before = app.nav.screen;
     let ctrl = KeyModifiers::CONTROL;
     let mut keys = vec![
         key(KeyCode::Char('q'), KeyModifiers::NONE),
@@ -208,15 +222,13 @@ fn lock_down_keys_never_quit_or_suspend() {
     ];
     keys.extend((1..=12).map(|n| key(KeyCode::F(n), KeyModifiers::NONE)));
     for k in keys {
-        press(&mut app, k);
-        assert!(!app.quit, "{k:?} must not quit the kiosk");
-        assert_eq!(app.screen, before, "{k:?} must not leave the screen");
+        assert!(!press(&mut app, k), "{k:?} must not quit the kiosk");
+        assert_eq!(app.nav.screen, before, "{k:?} must not leave the screen");
     }
     // Esc still closes a window.
     app.update(Action::OpenHelp);
-    press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
-    assert_eq!(app.overlay, None);
-    assert!(!app.quit);
+    assert!(!press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE)));
+    assert_eq!(app.overlays.open, None);
 }
 
 #[test]
@@ -228,23 +240,27 @@ fn staff_exit_needs_the_right_pin() {
         KeyModifiers::CONTROL | KeyModifiers::ALT,
     );
     press(&mut app, chord);
-    assert_eq!(app.overlay, Some(Overlay::Pin));
+    assert_eq!(app.overlays.open, Some(Overlay::Pin));
     let text = draw(&mut app);
     assert!(text.contains("Staff PIN:"));
     for c in "1111".chars() {
         press(&mut app, key(KeyCode::Char(c), KeyModifiers::NONE));
     }
     assert!(draw(&mut app).contains("••••"), "digits show as dots");
-    press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(!app.quit, "a wrong PIN returns to the app");
-    assert_eq!(app.overlay, None);
+    assert!(
+        !press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE)),
+        "a wrong PIN returns to the app"
+    );
+    assert_eq!(app.overlays.open, None);
     assert!(draw(&mut app).contains("Wrong PIN."));
     press(&mut app, chord);
     for c in "2468".chars() {
         press(&mut app, key(KeyCode::Char(c), KeyModifiers::NONE));
     }
-    press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(app.quit, "the right PIN exits");
+    assert!(
+        press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE)),
+        "the right PIN exits"
+    );
 }
 
 #[test]
@@ -257,10 +273,9 @@ fn without_a_pin_hash_staff_exit_is_off() {
             KeyModifiers::CONTROL | KeyModifiers::ALT,
         ),
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlays.open, None);
     assert!(draw(&mut app).contains("Staff exit is off"));
-    app.update(Action::Quit);
-    assert!(!app.quit);
+    assert!(!quits(app.update(Action::Quit)));
 }
 
 #[test]
@@ -269,6 +284,7 @@ fn the_kiosk_shows_no_practitioner_features() {
     app.update(Action::Next);
     app.update(Action::Next);
     app.update(Action::ChoosePath(KioskPath::GettingReady));
+    app.update(Action::DaysAgo(-5));
     // No teach-back prompts on any screen of the path.
     let prompts: Vec<String> = app
         .guide()
@@ -279,7 +295,7 @@ fn the_kiosk_shows_no_practitioner_features() {
         .map(|t| t.value.clone())
         .collect();
     app.update(Action::ToggleTeachBack);
-    assert!(!app.show_teach_back);
+    assert!(!app.notices.show_teach_back);
     for _ in 0..6 {
         let mut all = String::new();
         for _ in 0..20 {
@@ -292,19 +308,22 @@ fn the_kiosk_shows_no_practitioner_features() {
                 "teach-back shown in the kiosk"
             );
         }
-        if app.screen == Screen::Numbing {
+        if app.nav.screen == Screen::Numbing {
             assert!(!all.contains("Start or pause"), "no timer controls");
             assert!(!all.contains("Not started"), "no countdown at all");
-            let t = app.now;
+            let t = app.now();
             app.update(Action::TimerToggle);
-            assert_eq!(app.countdown.phase(t), careguide::app::timer::Phase::Ready);
+            assert_eq!(
+                app.countdown.phase(t),
+                careguide::app::countdown::Phase::Ready
+            );
         }
         app.update(Action::Next);
     }
     // Jumps outside the patient's path go nowhere.
-    let here = app.screen;
-    app.update(Action::GoTo(Screen::Timeline));
-    assert_eq!(app.screen, here);
+    let here = app.nav.screen;
+    app.update(Action::GoTo(Screen::Restrictions));
+    assert_eq!(app.nav.screen, here);
 }
 
 #[test]
@@ -319,26 +338,29 @@ fn big_buttons_are_clickable() {
     let (rect, _) = view
         .hits
         .iter()
-        .find(|(_, a)| *a == Action::SetLanguage("es".into()))
+        .find(|(_, a)| *a == Target::Do(Action::SetLanguage("es".into())))
         .expect("a language button");
     assert!(rect.height >= 3, "touch targets are three rows tall");
     app.update(view.hit(rect.x + 2, rect.y + 1).unwrap());
-    assert_eq!(app.language, "es");
+    assert_eq!(app.content.language, "es");
     // Anywhere else starts.
     app.update(view.hit(0, 0).unwrap());
-    assert_eq!(app.screen, Screen::Picker);
+    assert_eq!(app.nav.screen, Screen::Picker);
     terminal
         .draw(|f| view = ui::draw(&app, &Theme::new(ThemeName::HighContrast, false), f))
         .unwrap();
     let start_over = view
         .hits
         .iter()
-        .find(|(_, a)| *a == Action::StartOver)
+        .find(|(_, a)| *a == Target::Do(Action::StartOver))
         .map(|(r, _)| *r)
         .expect("a start-over button");
     assert!(start_over.height >= 3 && start_over.width >= 10);
     app.update(Action::StartOver);
-    assert_eq!((app.screen, app.language.as_str()), (Screen::Welcome, "en"));
+    assert_eq!(
+        (app.nav.screen, app.content.language.as_str()),
+        (Screen::Welcome, "en")
+    );
 }
 
 #[test]

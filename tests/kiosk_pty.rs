@@ -445,6 +445,10 @@ fn the_kiosk_writes_nothing_to_disk() {
     pty.send(ENTER);
     pty.wait_for("I am getting ready for my treatment", TIMEOUT);
     pty.send(ENTER);
+    // Getting ready asks the date too: in 5 days.
+    pty.wait_for("When is your treatment?", TIMEOUT);
+    pty.send("2026-11-28");
+    pty.send(ENTER);
     pty.wait_for_row(TITLE_ROW, "Overview", TIMEOUT);
     pty.send(RIGHT);
     pty.wait_for_row(TITLE_ROW, "Before your treatment", TIMEOUT);

@@ -45,7 +45,7 @@ fn render(app: &mut App, w: u16, h: u16) -> (Terminal<TestBackend>, View) {
     terminal
         .draw(|f| view = ui::draw(app, &theme(), f))
         .unwrap();
-    app.sync_view(view.scroll, view.overlay_scroll);
+    app.sync_view(&view);
     (terminal, view)
 }
 
@@ -72,8 +72,8 @@ fn apply(app: &mut App, actions: &[Action]) {
 #[test]
 fn opens_on_todays_aftercare_when_the_treatment_was_in_the_past() {
     let mut app = app();
-    assert_eq!(app.screen, Screen::Aftercare);
-    assert_eq!(app.guide().aftercare[app.day].days.from, 3);
+    assert_eq!(app.nav.screen, Screen::Aftercare);
+    assert_eq!(app.guide().aftercare[app.nav.day].days.from, 3);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Day 3, Mon 23 Nov 2026"), "{text}");
     assert!(text.contains("TODAY"), "today is marked in words");
@@ -86,13 +86,13 @@ fn a_future_or_missing_date_opens_on_the_overview() {
         treatment_date: Some(date(2026, 12, 1)),
         ..options()
     });
-    assert_eq!(app.screen, Screen::Overview);
+    assert_eq!(app.nav.screen, Screen::Overview);
     assert!(screen_text(&mut app, 80, 24).contains("Today: Day -8"));
     let app = app_with(Options {
         treatment_date: None,
         ..options()
     });
-    assert_eq!(app.screen, Screen::Overview);
+    assert_eq!(app.nav.screen, Screen::Overview);
 }
 
 #[test]
@@ -103,29 +103,32 @@ fn walking_the_whole_guide_forward_and_back() {
         treatment_date: None,
         ..options()
     });
-    assert_eq!(app.screen, Screen::Picker);
+    assert_eq!(app.nav.screen, Screen::Picker);
     // Tick PRP on the picker, go on, enter a date.
     apply(&mut app, &[Action::CursorDown, Action::Toggle]);
-    assert_eq!(app.addons, ["prp"]);
+    assert_eq!(app.content.addons, ["prp"]);
     apply(&mut app, &[Action::Next]);
-    assert_eq!(app.screen, Screen::Date);
+    assert_eq!(app.nav.screen, Screen::Date);
     for c in "2026-11-20".chars() {
         app.update(Action::Input(c));
     }
     apply(&mut app, &[Action::Submit]);
-    assert_eq!(app.screen, Screen::Overview);
-    assert_eq!(app.treatment_date, Some(date(2026, 11, 20)));
+    // A treatment in the past opens today's aftercare, as `--date` does.
+    assert_eq!(app.nav.screen, Screen::Aftercare);
+    assert_eq!(app.guide().aftercare[app.nav.day].days.from, 3);
+    assert_eq!(app.content.treatment_date, Some(date(2026, 11, 20)));
+    apply(&mut app, &[Action::GoTo(Screen::Overview)]);
 
-    let mut seen = vec![app.screen];
+    let mut seen = vec![app.nav.screen];
     let days = app.guide().aftercare.len();
     let mut aftercare_days = Vec::new();
-    while app.screen != Screen::WhenToCall {
+    while app.nav.screen != Screen::WhenToCall {
         apply(&mut app, &[Action::Next]);
-        if app.screen == Screen::Aftercare {
-            aftercare_days.push(app.day);
+        if app.nav.screen == Screen::Aftercare {
+            aftercare_days.push(app.nav.day);
         }
-        if seen.last() != Some(&app.screen) {
-            seen.push(app.screen);
+        if seen.last() != Some(&app.nav.screen) {
+            seen.push(app.nav.screen);
         }
     }
     assert_eq!(
@@ -136,7 +139,7 @@ fn walking_the_whole_guide_forward_and_back() {
             Screen::Numbing,
             Screen::Procedure,
             Screen::Aftercare,
-            Screen::Timeline,
+            Screen::Restrictions,
             Screen::WhenToCall
         ]
     );
@@ -144,25 +147,25 @@ fn walking_the_whole_guide_forward_and_back() {
     assert_eq!(aftercare_days, (0..days).collect::<Vec<_>>());
     // Next on the last step stays there.
     apply(&mut app, &[Action::Next]);
-    assert_eq!(app.screen, Screen::WhenToCall);
+    assert_eq!(app.nav.screen, Screen::WhenToCall);
     // Back from the limits lands on the last aftercare day.
     apply(&mut app, &[Action::Prev, Action::Prev]);
-    assert_eq!((app.screen, app.day), (Screen::Aftercare, days - 1));
+    assert_eq!((app.nav.screen, app.nav.day), (Screen::Aftercare, days - 1));
     apply(&mut app, &[Action::First]);
-    assert_eq!(app.screen, Screen::Picker);
+    assert_eq!(app.nav.screen, Screen::Picker);
     apply(&mut app, &[Action::Last]);
-    assert_eq!(app.screen, Screen::WhenToCall);
+    assert_eq!(app.nav.screen, Screen::WhenToCall);
 }
 
 #[test]
 fn number_keys_and_the_index_jump_to_sections_and_days() {
     let mut app = app();
     apply(&mut app, &[Action::GoToSection(2)]);
-    assert_eq!(app.screen, Screen::Preparation);
+    assert_eq!(app.nav.screen, Screen::Preparation);
     apply(&mut app, &[Action::GoToSection(9)]);
-    assert_eq!(app.screen, Screen::Preparation, "no section 9");
+    assert_eq!(app.nav.screen, Screen::Preparation, "no section 9");
     apply(&mut app, &[Action::OpenIndex]);
-    let Some(Overlay::Index { cursor }) = app.overlay else {
+    let Some(Overlay::Index { cursor }) = app.overlays.open else {
         panic!("index open")
     };
     // Move to the first aftercare day row and choose it.
@@ -175,31 +178,34 @@ fn number_keys_and_the_index_jump_to_sections_and_days() {
         app.update(Action::CursorDown);
     }
     apply(&mut app, &[Action::Submit]);
-    assert_eq!(app.overlay, None);
-    assert_eq!((app.screen, app.day), (Screen::Aftercare, 0));
+    assert_eq!(app.overlays.open, None);
+    assert_eq!((app.nav.screen, app.nav.day), (Screen::Aftercare, 0));
     // NextDay/PrevDay move within the aftercare only.
     apply(
         &mut app,
         &[Action::NextDay, Action::NextDay, Action::PrevDay],
     );
-    assert_eq!(app.day, 1);
+    assert_eq!(app.nav.day, 1);
 }
 
 #[test]
 fn when_to_call_is_one_key_away_and_back_returns() {
     let mut app = app();
-    let from = (app.screen, app.day);
+    let from = (app.nav.screen, app.nav.day);
     apply(&mut app, &[Action::WhenToCall]);
-    assert_eq!(app.screen, Screen::WhenToCall);
+    assert_eq!(app.nav.screen, Screen::WhenToCall);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Get emergency care"));
     apply(&mut app, &[Action::Close]);
-    assert_eq!((app.screen, app.day), from);
+    assert_eq!((app.nav.screen, app.nav.day), from);
     // From inside an overlay too.
     apply(&mut app, &[Action::OpenHelp, Action::WhenToCall]);
-    assert_eq!((app.overlay, app.screen), (None, Screen::WhenToCall));
+    assert_eq!(
+        (app.overlays.open, app.nav.screen),
+        (None, Screen::WhenToCall)
+    );
     apply(&mut app, &[Action::Prev]);
-    assert_eq!((app.screen, app.day), from);
+    assert_eq!((app.nav.screen, app.nav.day), from);
 }
 
 #[test]
@@ -226,10 +232,14 @@ fn checklist_ticks_and_the_screening_stop_banner() {
         text.contains("!! STOP: ask staff before treatment"),
         "{text}"
     );
-    assert!(
-        text.contains("YES"),
-        "the answer is in words, not colour alone"
+    // Move to the question: its answer is in words, not colour alone.
+    assert_eq!(
+        app.nav.cursor, first_question,
+        "a click moves the cursor there"
     );
+    apply(&mut app, &[Action::CursorUp, Action::CursorDown]);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("YES"), "{text}");
     // The banner stays at the top wherever the list is scrolled.
     for _ in 0..40 {
         app.update(Action::CursorDown);
@@ -243,26 +253,30 @@ fn checklist_ticks_and_the_screening_stop_banner() {
 #[test]
 fn the_numbing_countdown_starts_pauses_and_ends() {
     let mut app = app();
-    let t0 = app.now;
+    let t0 = app.now();
     apply(&mut app, &[Action::GoTo(Screen::Numbing)]);
     assert!(screen_text(&mut app, 80, 24).contains("Not started"));
     assert_eq!(app.next_wakeup(), None, "no timer, no wake-ups");
     apply(&mut app, &[Action::TimerToggle]);
     assert!(app.next_wakeup().is_some(), "a running countdown redraws");
-    app.now = t0 + Duration::from_secs(90);
+    app.set_time(t0 + Duration::from_secs(90), app.today());
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Counting down"));
     // 30:00 - 1:30 = 28:30, drawn large: the first rows of "28:30".
     let big = ui::bigtext::rows("28:30");
     assert!(text.contains(&big[0]), "{text}");
     apply(&mut app, &[Action::TimerToggle]);
-    app.now = t0 + Duration::from_secs(3600);
+    app.set_time(t0 + Duration::from_secs(3600), app.today());
     assert!(screen_text(&mut app, 80, 24).contains("Paused"));
     assert_eq!(app.next_wakeup(), None);
     apply(&mut app, &[Action::TimerToggle]);
-    app.now = t0 + Duration::from_secs(3600 + 29 * 60);
+    app.set_time(t0 + Duration::from_secs(3600 + 29 * 60), app.today());
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("TIME IS UP"), "{text}");
+    // The loop wakes once more to ring the bell and raise the banner.
+    assert_eq!(app.next_wakeup(), Some(Duration::ZERO));
+    assert_eq!(app.update(Action::Tick), [careguide::app::Effect::Bell]);
+    assert_eq!(app.update(Action::Tick), [], "the bell rings once");
     assert_eq!(app.next_wakeup(), None, "time is up: nothing moves");
     apply(&mut app, &[Action::TimerReset]);
     assert!(screen_text(&mut app, 80, 24).contains("Not started"));
@@ -286,7 +300,7 @@ fn search_finds_text_and_steps_through_matches() {
     apply(&mut app, &[Action::Submit]);
     let hits = app.search.hits.clone();
     assert!(hits.len() > 2);
-    let first = (app.screen, app.day);
+    let first = (app.nav.screen, app.nav.day);
     assert_eq!(
         Some(first.0),
         hits.get(app.search.current).map(|h| h.screen)
@@ -298,9 +312,9 @@ fn search_finds_text_and_steps_through_matches() {
     );
     assert!(text.contains(&format!("Match 1 of {}", hits.len())));
     apply(&mut app, &[Action::SearchNext]);
-    assert_ne!((app.screen, app.day), first);
+    assert_ne!((app.nav.screen, app.nav.day), first);
     apply(&mut app, &[Action::SearchPrev]);
-    assert_eq!((app.screen, app.day), first);
+    assert_eq!((app.nav.screen, app.nav.day), first);
     // Nothing found: a message, and nowhere moved.
     apply(
         &mut app,
@@ -312,7 +326,7 @@ fn search_finds_text_and_steps_through_matches() {
         ],
     );
     assert!(screen_text(&mut app, 80, 24).contains("No match"));
-    assert_eq!((app.screen, app.day), first);
+    assert_eq!((app.nav.screen, app.nav.day), first);
 }
 
 #[test]
@@ -340,23 +354,23 @@ fn help_is_generated_from_the_key_table() {
     let mut app = app();
     apply(&mut app, &[Action::OpenHelp]);
     let text = screen_text(&mut app, 120, 40);
-    for binding in careguide::keymap::BINDINGS
+    for binding in careguide::input::keymap::BINDINGS
         .iter()
-        .filter(|b| b.context == careguide::keymap::Context::Global)
+        .filter(|b| b.on == careguide::input::keymap::On::Everywhere)
         .take(8)
     {
-        let label = careguide::keymap::keys_label(binding);
+        let label = careguide::input::keymap::keys_label(binding, app.ui());
         assert!(text.contains(&label), "help lists `{label}`:\n{text}");
     }
     apply(&mut app, &[Action::Close]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlays.open, None);
 }
 
 #[test]
 fn footer_hints_match_what_the_keys_do() {
     let mut app = app();
     apply(&mut app, &[Action::GoTo(Screen::Numbing)]);
-    let hints = careguide::keymap::hints(&app);
+    let hints = careguide::input::keymap::hints(&app);
     let timer = hints
         .iter()
         .find(|(_, t, _)| t == "Start or pause")
@@ -365,7 +379,7 @@ fn footer_hints_match_what_the_keys_do() {
         timer.0.chars().next().unwrap(),
     ));
     assert_eq!(
-        careguide::keymap::action_for(&app, &key),
+        careguide::input::keymap::action_for(&app, &key),
         Some(Action::TimerToggle)
     );
     assert_eq!(
@@ -393,15 +407,15 @@ fn windows_are_reachable_by_mouse_too() {
     }
     let (_, view) = render(&mut app, 80, 24);
     for wanted in [Action::OpenGlossary, Action::OpenHelp] {
-        let (rect, _) = view
-            .hits
-            .iter()
-            .find(|(_, a)| *a == wanted)
-            .unwrap_or_else(|| panic!("no row for {wanted:?}"));
-        let _ = rect;
+        assert!(
+            view.hits
+                .iter()
+                .any(|(_, t)| *t == careguide::ui::hit_map::Target::Do(wanted.clone())),
+            "no row for {wanted:?}"
+        );
     }
     app.update(Action::OpenGlossary);
-    assert_eq!(app.overlay, Some(Overlay::Glossary));
+    assert_eq!(app.overlays.open, Some(Overlay::Glossary));
 }
 
 #[test]
@@ -412,7 +426,7 @@ fn clicks_hit_tabs_buttons_and_list_items() {
     let (rect, _) = view
         .hits
         .iter()
-        .find(|(_, a)| *a == Action::GoToSection(6))
+        .find(|(_, a)| *a == careguide::ui::hit_map::Target::Do(Action::GoToSection(6)))
         .expect("a tab for section 6");
     assert_eq!(rect.y, 1);
     assert_eq!(view.hit(rect.x, 1), Some(Action::GoToSection(6)));
@@ -425,8 +439,12 @@ fn clicks_hit_tabs_buttons_and_list_items() {
     let clicked = view
         .hits
         .iter()
-        .find(|(_, a)| matches!(a, Action::ToggleItem(_)))
-        .map(|(r, a)| (r.x, r.y, a.clone()))
+        .find_map(|(r, a)| match a {
+            careguide::ui::hit_map::Target::Do(a @ Action::ToggleItem(_)) => {
+                Some((r.x, r.y, a.clone()))
+            }
+            _ => None,
+        })
         .expect("clickable checklist");
     assert_eq!(view.hit(clicked.0 + 3, clicked.1), Some(clicked.2.clone()));
     app.update(clicked.2);
@@ -441,11 +459,15 @@ fn scrolling_is_clamped_to_the_content() {
         app.update(Action::ScrollDown);
     }
     render(&mut app, 80, 24);
-    let bottom = app.scroll;
+    let bottom = app.nav.scroll;
     assert!(bottom > 0 && bottom < 500);
     app.update(Action::ScrollUp);
     render(&mut app, 80, 24);
-    assert_eq!(app.scroll, bottom - 1, "one key scrolls back up at once");
+    assert_eq!(
+        app.nav.scroll,
+        bottom - 1,
+        "one key scrolls back up at once"
+    );
 }
 
 #[test]
@@ -483,7 +505,7 @@ fn every_screen_and_window_survives_tiny_and_odd_sizes() {
         }
     }
     // And the position is kept: growing the window shows the same screen.
-    app.update(Action::GoTo(Screen::Timeline));
+    app.update(Action::GoTo(Screen::Restrictions));
     screen_text(&mut app, 20, 5);
     assert!(screen_text(&mut app, 80, 24).contains("Limits, day by day"));
 }
@@ -491,7 +513,7 @@ fn every_screen_and_window_survives_tiny_and_odd_sizes() {
 #[test]
 fn no_color_output_keeps_meaning_in_symbols() {
     let mut app = app();
-    apply(&mut app, &[Action::GoTo(Screen::Timeline)]);
+    apply(&mut app, &[Action::GoTo(Screen::Restrictions)]);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mono = Theme::new(ThemeName::Dark, true);
     terminal
@@ -513,11 +535,11 @@ fn no_color_output_keeps_meaning_in_symbols() {
 fn language_switch_changes_guide_and_interface_text() {
     let mut app = app();
     apply(&mut app, &[Action::CycleLanguage]);
-    assert_eq!(app.language, "es");
+    assert_eq!(app.content.language, "es");
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Día 3"), "{text}");
     assert!(text.contains("HOY"));
-    assert_eq!(app.addons, ["prp"], "the add-on carries over");
+    assert_eq!(app.content.addons, ["prp"], "the add-on carries over");
 }
 
 /// Snapshots of every screen at the two sizes people use most.
@@ -546,44 +568,39 @@ fn snapshots_of_every_screen() {
     }
 }
 
-/// The README's key table lists every binding with its keys and meaning.
+/// The README's key table is the key table (the manual page is generated
+/// from it too).
 #[test]
 fn readme_key_table_matches_the_key_table() {
     let readme =
         std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
             .unwrap();
-    let ui = careguide::i18n::UiText::english();
-    for b in careguide::keymap::BINDINGS {
-        let keys = careguide::keymap::keys_label(b)
-            .split(' ')
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let text = (b.describe)(ui);
-        assert!(
-            readme
-                .lines()
-                .any(|l| l.contains(&format!("| {keys} |")) && l.contains(text)),
-            "README.md has no key-table row `| {keys} | {text} |`"
-        );
-    }
+    let table = careguide::input::keymap::markdown_table(careguide::i18n::UiText::english());
+    assert!(
+        readme.contains(&table),
+        "README.md's key table differs; it should read:\n{table}"
+    );
+    assert!(table.lines().count() > 40, "every binding has a row");
 }
 
 #[test]
 fn export_and_print_are_effects_the_event_loop_carries_out() {
     let mut app = app();
-    app.update(Action::Export);
-    assert_eq!(app.effect, Some(careguide::app::Effect::Export));
-    app.effect = None;
-    app.update(Action::Print);
-    assert_eq!(app.effect, None, "no print command configured");
+    assert_eq!(app.update(Action::Export), [careguide::app::Effect::Export]);
+    assert_eq!(
+        app.update(Action::Print(false)),
+        [],
+        "no print command configured"
+    );
     assert!(screen_text(&mut app, 80, 24).contains("Printing is not set up"));
     let mut printing = app_with(Options {
         can_print: true,
         ..options()
     });
-    printing.update(Action::Print);
-    assert_eq!(printing.effect, Some(careguide::app::Effect::Print));
+    assert_eq!(
+        printing.update(Action::Print(true)),
+        [careguide::app::Effect::Print(true)]
+    );
 }
 
 #[test]
@@ -591,14 +608,8 @@ fn export_writes_a_take_home_page_and_never_overwrites() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("exports");
-    let doc = careguide::output::document::build(
-        &app.plan,
-        app.ui(),
-        &app.plan.guide.contact,
-        Some(app.today),
-    );
-    let first = careguide::tui::export(&app, &doc, &folder).unwrap();
-    let second = careguide::tui::export(&app, &doc, &folder).unwrap();
+    let first = careguide::take_home::save(&app, &folder).unwrap();
+    let second = careguide::take_home::save(&app, &folder).unwrap();
     assert_eq!(
         first.file_name().unwrap(),
         "careguide-needling-prp-2026-11-20.en.html"
@@ -621,7 +632,7 @@ fn print_pipes_the_plan_to_the_command() {
         "-c".to_string(),
         format!("cat > {}", out.display()),
     ];
-    careguide::tui::print("THE PLAN\n", Some(&command)).unwrap();
+    careguide::take_home::print("THE PLAN\n", Some(&command)).unwrap();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "THE PLAN\n");
     let failing = vec![
         "sh".to_string(),
@@ -629,11 +640,11 @@ fn print_pipes_the_plan_to_the_command() {
         "echo 'no printer' >&2; exit 3".to_string(),
     ];
     assert_eq!(
-        careguide::tui::print("x", Some(&failing)),
+        careguide::take_home::print("x", Some(&failing)),
         Err("no printer".to_string())
     );
-    assert!(careguide::tui::print("x", Some(&["/nonexistent/lp".to_string()])).is_err());
-    assert!(careguide::tui::print("x", None).is_err());
+    assert!(careguide::take_home::print("x", Some(&["/nonexistent/lp".to_string()])).is_err());
+    assert!(careguide::take_home::print("x", None).is_err());
 }
 
 /// Wide characters (CJK, emoji) take two cells and stay aligned: every row

@@ -221,7 +221,21 @@ pub fn visit_when(plan: &Plan, ui: &UiText, v: &PlannedVisit) -> String {
 /// preparation, numbing, procedure, aftercare day by day, restrictions,
 /// warning signs, contact, disclaimer.
 pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -> Document {
+    build_from(plan, ui, contact, today, None)
+}
+
+/// Like [`build`]; with `from_day`, only the days still to come: no
+/// preparation once the treatment is past, no aftercare day or limit that
+/// ended before `from_day`.
+pub fn build_from(
+    plan: &Plan,
+    ui: &UiText,
+    contact: &Contact,
+    today: Option<Date>,
+    from_day: Option<i64>,
+) -> Document {
     let g = &plan.guide;
+    let still_to_come = |to: i64| from_day.is_none_or(|f| to >= f);
     let mut b = Vec::new();
 
     // Header: what plan this is, for which date.
@@ -259,34 +273,38 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
         }
     }
 
-    // Preparation, grouped by day.
-    b.push(Block::Heading(Part::Preparation, ui.preparation.clone()));
-    let mut steps = g.preparation.steps.iter().peekable();
-    while let Some(first) = steps.next() {
-        let day = first.day;
-        let mut group = vec![tagged(plan, ui, &first.text)];
-        while let Some(next) = steps.next_if(|s| s.day == day) {
-            group.push(tagged(plan, ui, &next.text));
+    // Preparation, grouped by day (not when only what is to come is asked
+    // for and the treatment is past).
+    let prep_done = from_day.is_some_and(|f| f > 0);
+    if !prep_done {
+        b.push(Block::Heading(Part::Preparation, ui.preparation.clone()));
+        let mut steps = g.preparation.steps.iter().peekable();
+        while let Some(first) = steps.next() {
+            let day = first.day;
+            let mut group = vec![tagged(plan, ui, &first.text)];
+            while let Some(next) = steps.next_if(|s| s.day == day) {
+                group.push(tagged(plan, ui, &next.text));
+            }
+            let when = ui.days_before(day);
+            let heading = match plan.date_of(day) {
+                Some(date) => format!("{when} ({})", ui.date(date)),
+                None => when,
+            };
+            b.push(Block::Subheading(heading));
+            b.push(Block::Bullets(group));
         }
-        let when = ui.days_before(day);
-        let heading = match plan.date_of(day) {
-            Some(date) => format!("{when} ({})", ui.date(date)),
-            None => when,
-        };
-        b.push(Block::Subheading(heading));
-        b.push(Block::Bullets(group));
+        if !g.preparation.screening.is_empty() {
+            b.push(Block::Subheading(ui.screening.clone()));
+            b.push(Block::Checkboxes(
+                g.preparation
+                    .screening
+                    .iter()
+                    .map(|q| tagged(plan, ui, &q.question))
+                    .collect(),
+            ));
+        }
+        key_points(&mut b, plan, ui, &g.preparation.notes);
     }
-    if !g.preparation.screening.is_empty() {
-        b.push(Block::Subheading(ui.screening.clone()));
-        b.push(Block::Checkboxes(
-            g.preparation
-                .screening
-                .iter()
-                .map(|q| tagged(plan, ui, &q.question))
-                .collect(),
-        ));
-    }
-    key_points(&mut b, plan, ui, &g.preparation.notes);
 
     // Numbing.
     let n = &g.numbing;
@@ -323,7 +341,7 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
     // Aftercare, day by day.
     b.push(Block::Heading(Part::Aftercare, ui.aftercare.clone()));
     let today_day = today.and_then(|t| plan.day_of(t));
-    for entry in &g.aftercare {
+    for entry in g.aftercare.iter().filter(|e| still_to_come(e.days.to)) {
         let mut heading = aftercare_heading(plan, ui, entry);
         if today_day.is_some_and(|d| entry.days.contains(d)) {
             heading = format!("{heading} [{}]", ui.today_marker);
@@ -360,7 +378,10 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
 
     if !g.restrictions.is_empty() {
         b.push(Block::Heading(Part::Restrictions, ui.restrictions.clone()));
-        b.push(Block::Timeline(timeline(plan, ui, today)));
+        let mut t = timeline(plan, ui, today);
+        t.rows.retain(|r| still_to_come(r.to));
+        t.visits.retain(|v| still_to_come(v.day));
+        b.push(Block::Timeline(t));
     }
 
     b.push(Block::Heading(Part::WarningSigns, ui.warning_signs.clone()));

@@ -1,12 +1,18 @@
 //! A screen's scrollable body: wrapped, styled lines, each of which may be
-//! clickable, with search matches highlighted.
+//! clickable, with search matches highlighted; drawn with a scrollbar whose
+//! ▲ ▼ ends page the text and whose track a click or a drag scrolls.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Action;
-use crate::text::sanitize;
+use super::hit_map::HitMap;
+use super::{Theme, View};
+use crate::app::{Action, App};
+use crate::text::{find_folded, sanitize};
 use crate::wrap::wrap;
 
 /// The lines of a body, built for one width.
@@ -28,7 +34,7 @@ impl Body {
     pub fn new(width: u16, query: &str, highlight: Style) -> Self {
         Self {
             width: usize::from(width).max(1),
-            query: query.to_lowercase(),
+            query: query.to_string(),
             highlight,
             ..Self::default()
         }
@@ -100,38 +106,125 @@ impl Body {
         (first, self.lines.len().saturating_sub(1))
     }
 
-    /// Splits `text` into spans with the search matches highlighted.
+    /// Splits `text` into spans with the search matches highlighted
+    /// (matched as search matches: case and accents do not count).
     fn highlighted(&self, text: &str, style: Style, spans: &mut Vec<Span<'static>>) -> bool {
         if self.query.is_empty() {
             spans.push(Span::styled(text.to_string(), style));
             return false;
         }
-        let lower = text.to_lowercase();
-        // Highlighting needs byte positions that agree between the text and
-        // its lowercase form; skip it for the rare text where they don't.
-        if lower.len() != text.len() {
-            spans.push(Span::styled(text.to_string(), style));
-            return false;
-        }
-        let mut found = false;
         let mut at = 0;
-        while let Some(pos) = lower[at..].find(&self.query) {
-            let start = at + pos;
-            let end = start + self.query.len();
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                break;
+        let found = find_folded(text, &self.query);
+        for range in &found {
+            if range.start > at {
+                spans.push(Span::styled(text[at..range.start].to_string(), style));
             }
-            if start > at {
-                spans.push(Span::styled(text[at..start].to_string(), style));
-            }
-            spans.push(Span::styled(text[start..end].to_string(), self.highlight));
-            found = true;
-            at = end;
+            spans.push(Span::styled(
+                text[range.clone()].to_string(),
+                self.highlight,
+            ));
+            at = range.end;
         }
-        if at < text.len() {
+        if at < text.len() || text.is_empty() {
             spans.push(Span::styled(text[at..].to_string(), style));
         }
-        found
+        !found.is_empty()
+    }
+}
+
+/// Draws a scrollable body with a scrollbar into `view`: the scroll it
+/// settled on (clamped; moved to show the cursor after it moved, or a
+/// search match), the page height and the largest scroll.
+pub fn draw_body(
+    app: &App,
+    theme: &Theme,
+    body: &Body,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &mut View,
+) {
+    view.page = area.height;
+    if area.height == 0 || area.width == 0 {
+        view.scroll = 0;
+        view.scroll_max = 0;
+        return;
+    }
+    let height = usize::from(area.height);
+    let max = body.len().saturating_sub(height);
+    let mut scroll = usize::from(app.nav.scroll).min(max);
+    if app.nav.reveal
+        && let Some(line) = body.first_match
+    {
+        scroll = line.saturating_sub(1).min(max);
+    } else if app.nav.follow_cursor
+        && let Some((first, last)) = body.cursor
+    {
+        if first < scroll {
+            scroll = first;
+        } else if last >= scroll + height {
+            scroll = (last + 1 - height).min(first);
+        }
+    }
+    for (row, (line, hit)) in body
+        .lines
+        .iter()
+        .zip(&body.hits)
+        .skip(scroll)
+        .take(height)
+        .enumerate()
+    {
+        let rect = Rect {
+            y: area.y + row as u16,
+            height: 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        };
+        line.render(rect, buf);
+        if let Some(action) = hit {
+            view.hits.push((rect, action.clone()));
+        }
+    }
+    if body.len() > height {
+        scrollbar(theme, area, buf, &mut view.hits, max, scroll, height);
+    }
+    view.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    view.scroll_max = u16::try_from(max).unwrap_or(u16::MAX);
+}
+
+/// A scrollbar at the right of `area`: ▲ and ▼ page the text up and down;
+/// the track between them scrolls to where it is clicked or dragged.
+pub fn scrollbar(
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut HitMap,
+    max: usize,
+    scroll: usize,
+    height: usize,
+) {
+    let mut state = ScrollbarState::new(max + 1)
+        .position(scroll)
+        .viewport_content_length(height);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .track_symbol(Some("│"))
+        .style(theme.scrollbar)
+        .render(area, buf, &mut state);
+    let x = area.right().saturating_sub(1);
+    let cell = |y| Rect {
+        x,
+        y,
+        width: 1,
+        height: 1,
+    };
+    if area.height >= 3 {
+        hits.track(Rect {
+            x,
+            y: area.y + 1,
+            width: 1,
+            height: area.height - 2,
+        });
+        hits.push((cell(area.y), Action::ScrollPage(-1)));
+        hits.push((cell(area.bottom() - 1), Action::ScrollPage(1)));
     }
 }
 

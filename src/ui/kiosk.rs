@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use super::hit_map::HitMap;
 use super::{Theme, View, screens};
 use crate::app::{Action, App, Idle, KioskPath, Overlay, Screen};
 use crate::i18n::{UiText, fill};
@@ -17,7 +18,7 @@ pub fn button(
     rect: Rect,
     label: &str,
     style: Style,
-    hits: &mut Vec<(Rect, Action)>,
+    hits: &mut HitMap,
     action: Action,
 ) {
     if rect.width < 3 || rect.height == 0 {
@@ -70,9 +71,9 @@ pub fn row(area: Rect, n: u16) -> Vec<Rect> {
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
     let ui = app.ui();
-    if app.screen == Screen::Welcome {
+    if app.nav.screen == Screen::Welcome {
         welcome(app, ui, theme, area, buf, &mut view.hits);
-        if let Some(message) = &app.message {
+        if let Some(message) = &app.notices.message {
             let line = Rect {
                 y: area.bottom() - 1,
                 height: 1,
@@ -95,7 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         ])
         .areas(area);
         buf.set_style(header, theme.header);
-        let right = match (app.today_day(), app.kiosk_path) {
+        let right = match (app.today_day(), app.kiosk.path) {
             (Some(day), Some(KioskPath::Treated)) if day >= 0 => {
                 format!("{} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
             }
@@ -103,14 +104,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         };
         super::header_bar(header, buf, &app.guide().contact.name, &right);
         Line::styled(super::title_text(app, ui), theme.title).render(title, buf);
-        view.scroll = if app.screen == Screen::Path {
-            path(app, ui, theme, body, buf, &mut view.hits)
+        if app.nav.screen == Screen::Path {
+            path(app, ui, theme, body, buf, &mut view.hits);
         } else {
-            screens::draw(app, theme, body, buf, &mut view.hits)
-        };
+            screens::draw(app, theme, body, buf, view);
+        }
         nav_buttons(app, ui, theme, nav, buf, &mut view.hits);
-        let text = app.message.clone().unwrap_or_else(|| ui.kiosk_hint.clone());
-        let style = if app.message.is_some() {
+        let text = app
+            .notices
+            .message
+            .clone()
+            .unwrap_or_else(|| ui.kiosk_hint.clone());
+        let style = if app.notices.message.is_some() {
             theme.message
         } else {
             theme.muted
@@ -120,12 +125,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
             .alignment(Alignment::Center)
             .render(hint, buf);
     }
-    if let Some(overlay) = app.overlay {
+    if let Some(overlay) = app.overlays.open {
         view.overlay_scroll = if overlay == Overlay::Pin {
             pin(app, ui, theme, area, buf, &mut view.hits);
             0
         } else {
-            super::overlays::draw(app, overlay, theme, area, buf, &mut view.hits)
+            super::overlays::draw(app, theme, area, buf, &mut view.hits)
         };
     }
     if let Idle::Warning(seconds) = app.idle() {
@@ -133,14 +138,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
     }
 }
 
-fn welcome(
-    app: &App,
-    ui: &UiText,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) {
+fn welcome(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
     // A touch anywhere starts; the language buttons sit on top of that.
     hits.push((area, Action::Next));
     let name = crate::text::sanitize(&app.guide().contact.name).into_owned();
@@ -228,7 +226,7 @@ fn welcome(
         };
         for (rect, code) in row(strip, total).into_iter().zip(&languages) {
             let name = &crate::i18n::UiText::for_language(code).language_name;
-            let (label, style) = if *code == app.language {
+            let (label, style) = if *code == app.content.language {
                 (format!("✓ {name}"), theme.selected)
             } else {
                 (name.clone(), theme.button)
@@ -252,7 +250,7 @@ fn path(
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
+    hits: &mut HitMap,
 ) -> u16 {
     let choices = [
         (
@@ -280,7 +278,7 @@ fn path(
         if rect.height == 0 {
             continue;
         }
-        let selected = app.cursor == i;
+        let selected = app.nav.cursor == i;
         let style = if selected {
             theme.selected
         } else {
@@ -319,11 +317,9 @@ fn nav_buttons(
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
+    hits: &mut HitMap,
 ) {
-    let (step, steps) = app.step_position();
-    let last = step == steps
-        && !(app.screen == Screen::Aftercare && app.day + 1 < app.guide().aftercare.len());
+    let last = !app.has_next();
     let rects = row(area, 4);
     button(
         buf,
@@ -362,17 +358,10 @@ fn nav_buttons(
 }
 
 /// The staff PIN prompt: digits shown as dots.
-fn pin(
-    app: &App,
-    ui: &UiText,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) {
+fn pin(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
     let inner = super::popup(area, 40, 5, &ui.staff_pin_title, theme, buf);
-    hits.push((area, Action::Tick));
-    let dots = "•".repeat(app.pin_entry.chars().count());
+    hits.push((area, Action::StillHere));
+    let dots = "•".repeat(app.kiosk.pin_entry.chars().count());
     Paragraph::new(vec![
         Line::from(""),
         Line::from(format!(" {} {dots}█", ui.staff_pin_prompt)),
@@ -388,7 +377,7 @@ fn still_there(
     area: Rect,
     buf: &mut Buffer,
     seconds: u64,
-    hits: &mut Vec<(Rect, Action)>,
+    hits: &mut HitMap,
 ) {
     let w = area.width.saturating_sub(4).min(60);
     let h = 7.min(area.height);
@@ -412,21 +401,22 @@ fn still_there(
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
     .render(inner, buf);
-    // Any touch just keeps reading (the app takes it as input).
-    hits.push((area, Action::Tick));
+    // Any touch just keeps reading: the patient is still here.
+    hits.push((area, Action::StillHere));
 }
 
 /// The kiosk's date screen: "When did you have your treatment?" with one
 /// button per recent day, and the typed date for anything older.
-pub fn date(
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) -> u16 {
+pub fn date(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
+    let hits = &mut view.hits;
     let ui = app.ui();
-    Paragraph::new(format!(" {}", ui.kiosk_date_question))
+    let ahead = app.kiosk.path == Some(crate::app::KioskPath::GettingReady);
+    let question = if ahead {
+        &ui.kiosk_date_question_ahead
+    } else {
+        &ui.kiosk_date_question
+    };
+    Paragraph::new(format!(" {question}"))
         .style(theme.heading)
         .render(Rect { height: 1, ..area }, buf);
     let capitalized = |s: &str| {
@@ -435,14 +425,24 @@ pub fn date(
             .map(|f| f.to_uppercase().chain(c).collect::<String>())
             .unwrap_or_default()
     };
-    let labels: Vec<(String, Action)> = (0..8)
+    // Getting ready: today, tomorrow, in 2..7 days, in 10 and 14 days.
+    // Treated: today, yesterday, 2..7 days ago.
+    let choices: [i64; 8] = if ahead {
+        [0, 1, 2, 3, 4, 5, 7, 14]
+    } else {
+        [0, 1, 2, 3, 4, 5, 6, 7]
+    };
+    let labels: Vec<(String, Action)> = choices
+        .into_iter()
         .map(|n| {
-            let label = match n {
-                0 => ui.button_today.clone(),
-                1 => capitalized(&ui.relative_yesterday),
-                n => fill(&ui.days_ago_button, &[("n", &n)]),
+            let label = match (n, ahead) {
+                (0, _) => ui.button_today.clone(),
+                (1, false) => capitalized(&ui.relative_yesterday),
+                (1, true) => capitalized(&ui.relative_tomorrow),
+                (n, false) => fill(&ui.days_ago_button, &[("n", &n)]),
+                (n, true) => fill(&ui.in_days_button, &[("n", &n)]),
             };
-            (label, Action::DaysAgo(n))
+            (label, Action::DaysAgo(if ahead { -n } else { n }))
         })
         .collect();
     let h: u16 = if area.height >= 14 { 3 } else { 1 };
@@ -466,11 +466,12 @@ pub fn date(
     // Or a date typed in, for a treatment longer ago.
     y += 1;
     if y < area.bottom() {
-        let shown = match crate::dates::parse_date(&app.date_text) {
+        let shown = match crate::app::date_entry::parse_typed(&app.date.text, &app.content.language)
+        {
             Ok(d) => format!("  {}", ui.date(d)),
             Err(_) => String::new(),
         };
-        let mut field = screens::setup::date_field(app, theme, 1);
+        let mut field = screens::date::date_field(app, theme, 1);
         field
             .spans
             .push(ratatui::text::Span::styled(shown, theme.text));
@@ -484,7 +485,7 @@ pub fn date(
         );
         y += 1;
     }
-    if let Some(error) = &app.date_error
+    if let Some(error) = &app.date.error
         && y < area.bottom()
     {
         Paragraph::new(format!(" ! {error}"))
@@ -517,5 +518,4 @@ pub fn date(
             button(buf, rect, &label, theme.button, hits, action);
         }
     }
-    0
 }

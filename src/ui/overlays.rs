@@ -1,50 +1,62 @@
-//! Windows over the screen: help (from the key table), glossary, index.
+//! Windows over the screen: help (from the key table), words to know, the
+//! section index, "go to a date", "new patient?", what to print, and the
+//! warning signs over the kiosk's first screens.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::body::Body;
-use super::{Theme, popup, screen_title};
-use crate::app::{Action, App, IndexEntry, Overlay};
-use crate::keymap::{self, BINDINGS, Context};
+use super::body::{Body, scrollbar};
+use super::hit_map::HitMap;
+use super::{Theme, popup, tab_name};
+use crate::app::{Action, App, IndexEntry, Mode, Overlay, Screen};
+use crate::input::keymap::{self, BINDINGS, On};
 
-pub fn draw(
-    app: &App,
-    overlay: Overlay,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) -> u16 {
+/// Draws the open window; returns its scroll.
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut HitMap) -> u16 {
     let ui = app.ui();
+    let Some(overlay) = app.overlays.open else {
+        return 0;
+    };
+    let width = area.width.saturating_sub(8).min(76);
+    let inner_width = width.saturating_sub(2);
     let (title, body, cursor) = match overlay {
-        Overlay::Help => (ui.help_title.clone(), help(app, theme, area), None),
-        Overlay::Glossary => (ui.glossary.clone(), glossary(app, theme, area), None),
+        Overlay::Help => (ui.help_title.clone(), help(app, theme, inner_width), None),
+        Overlay::Glossary => (ui.glossary.clone(), glossary(app, theme, inner_width), None),
         Overlay::Index { cursor } => (
             ui.index_title.clone(),
-            index(app, theme, area, cursor),
+            index(app, theme, inner_width, cursor),
             Some(cursor),
         ),
+        Overlay::GoToDate => (
+            ui.go_to_date_title.clone(),
+            go_to_date(app, theme, inner_width),
+            None,
+        ),
+        Overlay::ConfirmNewPatient => (
+            ui.new_patient_title.clone(),
+            confirm_new_patient(app, theme, inner_width),
+            None,
+        ),
+        Overlay::Print => (ui.print_title.clone(), print(app, theme, inner_width), None),
+        Overlay::WhenToCall => (
+            ui.warning_signs.clone(),
+            super::screens::when_to_call_body(app, theme, inner_width),
+            None,
+        ),
+        Overlay::Qr => (ui.key_qr.clone(), qr(app, theme, inner_width), None),
         // The kiosk draws its PIN prompt itself.
         Overlay::Pin => return 0,
     };
     let height = u16::try_from(body.len() + 2).unwrap_or(u16::MAX);
-    let inner = popup(
-        area,
-        area.width.saturating_sub(8).min(76),
-        height,
-        &title,
-        theme,
-        buf,
-    );
+    let inner = popup(area, width, height, &title, theme, buf);
     // Clicks outside the window close it; inside, nothing under it reacts.
     hits.push((area, Action::Close));
-    hits.push((inner, Action::Tick));
+    hits.push((inner, Action::StillHere));
     let max = body.len().saturating_sub(usize::from(inner.height));
-    let mut scroll = usize::from(app.overlay_scroll).min(max);
+    let mut scroll = usize::from(app.overlays.scroll).min(max);
     if let Some(c) = cursor {
         let h = usize::from(inner.height);
         if c < scroll {
@@ -72,77 +84,81 @@ pub fn draw(
         }
     }
     if body.len() > usize::from(inner.height) {
-        let mut state = ScrollbarState::new(max + 1)
-            .position(scroll)
-            .viewport_content_length(usize::from(inner.height));
         let bar = Rect {
             x: inner.right(),
             width: 1,
             ..inner
         };
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .track_symbol(Some("│"))
-            .style(theme.heading)
-            .render(bar, buf, &mut state);
+        scrollbar(
+            theme,
+            bar,
+            buf,
+            hits,
+            max,
+            scroll,
+            usize::from(inner.height),
+        );
     }
     u16::try_from(scroll).unwrap_or(u16::MAX)
 }
 
-fn width_for(area: Rect) -> u16 {
-    area.width.saturating_sub(8).min(76).saturating_sub(2)
-}
-
-/// Every key, from the same table that handles input.
-fn help(app: &App, theme: &Theme, area: Rect) -> Body {
+/// Every key the reader has, from the same table that handles input.
+fn help(app: &App, theme: &Theme, width: u16) -> Body {
     let ui = app.ui();
-    let mut b = Body::new(width_for(area), "", theme.highlight);
+    let mut b = Body::new(width, "", theme.highlight);
     let groups = [
-        (ui.help_here.as_str(), Context::On(app.screen)),
-        (ui.help_everywhere.as_str(), Context::Global),
-        (ui.help_windows.as_str(), Context::Overlay),
+        (ui.help_here.as_str(), On::Screen(app.nav.screen)),
+        (ui.help_everywhere.as_str(), On::Everywhere),
+        (ui.help_windows.as_str(), On::Window),
     ];
     let keys_w = BINDINGS
         .iter()
-        .map(|b| keymap::keys_label(b).width())
+        .map(|b| keymap::keys_label(b, ui).width())
         .max()
         .unwrap_or(0)
         .min(24);
-    for (heading, context) in groups {
+    for (heading, on) in groups {
         let rows: Vec<_> = BINDINGS
             .iter()
-            .filter(|bd| {
-                bd.context == context
-                    || (context == Context::Overlay && bd.context == Context::Index)
-            })
-            .filter(|bd| {
-                bd.who == keymap::Who::Everyone || app.mode == crate::app::Mode::Practitioner
-            })
+            .filter(|bd| bd.on == on || (on == On::Window && bd.on == On::Choices))
+            .filter(|bd| app.mode().allows(&bd.action))
             .collect();
         if rows.is_empty() {
             continue;
         }
         b.text(heading, theme.heading);
         for bd in rows {
-            let keys = keymap::keys_label(bd);
+            let keys = keymap::keys_label(bd, ui);
             let pad = " ".repeat(keys_w.saturating_sub(keys.width()));
+            // The kiosk's Home starts over: it says so.
+            let says = if app.mode() == Mode::Kiosk && bd.action == Action::First {
+                ui.start_over.as_str()
+            } else {
+                (bd.says)(ui)
+            };
             b.item(
                 1,
                 &format!("{keys}{pad}  "),
                 theme.key,
-                (bd.describe)(ui),
+                says,
                 theme.text,
                 None,
             );
         }
         b.blank();
     }
-    b.indented(0, &ui.help_mouse, theme.muted);
+    let mouse = if app.mode() == Mode::Kiosk {
+        &ui.help_touch
+    } else {
+        &ui.help_mouse
+    };
+    b.indented(0, mouse, theme.muted);
     b
 }
 
-fn glossary(app: &App, theme: &Theme, area: Rect) -> Body {
-    let mut b = Body::new(width_for(area), "", theme.highlight);
-    for e in &app.guide().glossary {
+fn glossary(app: &App, theme: &Theme, width: u16) -> Body {
+    let mut b = Body::new(width, "", theme.highlight);
+    for e in app.glossary_in_order() {
         b.push(
             Line::styled(crate::text::sanitize(&e.term).into_owned(), theme.heading),
             None,
@@ -155,9 +171,9 @@ fn glossary(app: &App, theme: &Theme, area: Rect) -> Body {
     b
 }
 
-fn index(app: &App, theme: &Theme, area: Rect, cursor: usize) -> Body {
+fn index(app: &App, theme: &Theme, width: u16, cursor: usize) -> Body {
     let ui = app.ui();
-    let mut b = Body::new(width_for(area), "", theme.highlight);
+    let mut b = Body::new(width, "", theme.highlight);
     let today = app.today_entry();
     let mut section = 0;
     for (row, entry) in app.index_entries().into_iter().enumerate() {
@@ -166,20 +182,20 @@ fn index(app: &App, theme: &Theme, area: Rect, cursor: usize) -> Body {
         let mark = if selected { "› " } else { "  " };
         match entry {
             IndexEntry::Screen(s) => {
-                let number = if crate::app::Screen::SECTIONS.contains(&s) {
+                let number = if Screen::SECTIONS.contains(&s) {
                     section += 1;
                     format!("{section} ")
                 } else {
                     "  ".into()
                 };
-                let action = Action::GoTo(s);
+                // The same name as the tab, so a section is called one thing.
                 b.push(
                     Line::from(vec![
                         Span::styled(mark, theme.key),
                         Span::styled(number, theme.key),
-                        Span::styled(screen_title(ui, s).to_string(), style.patch(theme.title)),
+                        Span::styled(tab_name(ui, s).to_string(), style.patch(theme.title)),
                     ]),
-                    Some(action),
+                    Some(Action::GoTo(s)),
                 );
             }
             IndexEntry::Glossary | IndexEntry::Help => {
@@ -217,4 +233,102 @@ fn index(app: &App, theme: &Theme, area: Rect, cursor: usize) -> Body {
         }
     }
     b
+}
+
+/// "Date: [11/20/2026█]" and what it is in words, or what is wrong.
+fn go_to_date(app: &App, theme: &Theme, width: u16) -> Body {
+    let ui = app.ui();
+    let mut b = Body::new(width, "", theme.highlight);
+    b.blank();
+    b.push(
+        Line::from(vec![
+            Span::styled(format!(" {}: ", ui.go_to_date_prompt), theme.key),
+            Span::styled(
+                format!("[{}█]", crate::text::sanitize(&app.overlays.field)),
+                theme.title,
+            ),
+        ]),
+        None,
+    );
+    if let Ok(d) = crate::app::date_entry::parse_typed(&app.overlays.field, &app.content.language) {
+        let day = app
+            .plan()
+            .day_of(d)
+            .map(|n| format!(" · {}", ui.day(n)))
+            .unwrap_or_default();
+        b.indented(3, &format!("{}{day}", ui.date(d)), theme.heading);
+    }
+    if let Some(e) = &app.overlays.error {
+        b.item(3, "! ", theme.stop, e, theme.stop, None);
+    }
+    b.blank();
+    b
+}
+
+/// "Clear everything about this patient?" with Yes and No buttons.
+fn confirm_new_patient(app: &App, theme: &Theme, width: u16) -> Body {
+    let ui = app.ui();
+    let mut b = Body::new(width, "", theme.highlight);
+    b.blank();
+    b.indented(1, &ui.new_patient_question, theme.text);
+    b.blank();
+    b.push(
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("[y {}]", ui.yes_clear), theme.button),
+        ]),
+        Some(Action::Confirm),
+    );
+    b.push(
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("[n {}]", ui.no_keep), theme.button),
+        ]),
+        Some(Action::Close),
+    );
+    b
+}
+
+/// The whole plan, or only the days still to come.
+fn print(app: &App, theme: &Theme, width: u16) -> Body {
+    let ui = app.ui();
+    let mut b = Body::new(width, "", theme.highlight);
+    b.blank();
+    for (i, (label, from_today)) in [(&ui.print_whole, false), (&ui.print_from_today, true)]
+        .into_iter()
+        .enumerate()
+    {
+        let selected = app.overlays.choice == i;
+        let mark = if selected { "› " } else { "  " };
+        let style = if selected {
+            theme.button.patch(theme.selected)
+        } else {
+            theme.button
+        };
+        b.push(
+            Line::from(vec![
+                Span::styled(format!(" {mark}"), theme.key),
+                Span::styled(format!("[{label}]"), style),
+            ]),
+            Some(Action::Print(from_today)),
+        );
+    }
+    b.blank();
+    b
+}
+
+/// The take-home QR code (drawn in [`crate::ui::qr`]).
+fn qr(app: &App, theme: &Theme, width: u16) -> Body {
+    let mut b = Body::new(width, "", theme.highlight);
+    b.text(&app.ui().qr_pending, theme.muted);
+    b
+}
+
+impl App {
+    /// The glossary in the reader's alphabetical order.
+    pub fn glossary_in_order(&self) -> Vec<&crate::guide::GlossaryEntry> {
+        let mut entries: Vec<_> = self.guide().glossary.iter().collect();
+        crate::i18n::sort_for_language(&mut entries, &self.content.language, |e| e.term.as_str());
+        entries
+    }
 }

@@ -1,15 +1,9 @@
 //! Colours and text styles. Meaning never rests on colour alone: every
 //! state also has a symbol or a word, so `NO_COLOR` loses nothing.
 
-use clap::ValueEnum;
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    Dark,
-    Light,
-    HighContrast,
-}
+pub use crate::config::ThemeName;
 
 /// The styles every screen draws with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +29,8 @@ pub struct Theme {
     pub addon: Style,
     pub teach_back: Style,
     pub rule: Style,
+    /// The scrollbar (its ▲ ▼ ends are buttons).
+    pub scrollbar: Style,
 }
 
 impl Theme {
@@ -90,6 +86,7 @@ impl Theme {
                 .fg(Color::LightBlue)
                 .add_modifier(Modifier::ITALIC),
             rule: Style::new().fg(Color::DarkGray),
+            scrollbar: Style::new().fg(Color::Gray),
         }
     }
 
@@ -128,6 +125,7 @@ impl Theme {
             addon: Style::new().fg(Color::Magenta),
             teach_back: Style::new().fg(Color::Blue).add_modifier(Modifier::ITALIC),
             rule: Style::new().fg(Color::DarkGray),
+            scrollbar: Style::new().fg(Color::Black),
         }
     }
 
@@ -176,6 +174,7 @@ impl Theme {
             addon: white.add_modifier(Modifier::ITALIC),
             teach_back: white.add_modifier(Modifier::ITALIC),
             rule: white,
+            scrollbar: white,
         }
     }
 
@@ -206,6 +205,7 @@ impl Theme {
             addon: plain.add_modifier(Modifier::ITALIC),
             teach_back: plain.add_modifier(Modifier::ITALIC),
             rule: plain,
+            scrollbar: plain,
         }
     }
 }

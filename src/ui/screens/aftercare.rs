@@ -7,34 +7,36 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::plan::{body_for, notes, tagged};
+use super::common::{body_for, notes, tagged};
 use crate::app::{Action, App};
 use crate::guide::{CareKind, RestrictionKind};
 use crate::i18n::fill;
 use crate::output::document::care_label;
-use crate::ui::{Theme, draw_body, origin_style};
+use crate::ui::{Theme, View, draw_body, origin_style};
 
-/// A short label for an entry's days: "Day 3", "Days 4–7".
+/// A short label for an entry's days: "Day 3 · 23 Nov", "Days 4–7".
 fn short(app: &App, from: i64, to: i64) -> String {
     let ui = app.ui();
     if from == to {
-        ui.day(from)
+        match app.plan().date_of(from) {
+            Some(d) => format!(
+                "{} · {} {}",
+                ui.day(from),
+                d.day(),
+                ui.months[d.month() as usize - 1]
+            ),
+            None => ui.day(from),
+        }
     } else {
         fill(&ui.days_short, &[("from", &from), ("to", &to)])
     }
 }
 
-pub fn draw(
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) -> u16 {
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
     let ui = app.ui();
     let g = app.guide();
-    let Some(entry) = g.aftercare.get(app.day) else {
-        return 0;
+    let Some(entry) = g.aftercare.get(app.nav.day) else {
+        return;
     };
     let today_entry = app.today_entry();
 
@@ -49,7 +51,7 @@ pub fn draw(
             if Some(i) == today_entry {
                 l = format!("{l} {}", ui.today_marker);
             }
-            if i == app.day {
+            if i == app.nav.day {
                 format!("[{l}]")
             } else {
                 format!(" {l} ")
@@ -57,7 +59,7 @@ pub fn draw(
         })
         .collect();
     let width = usize::from(strip.width);
-    let (mut first, mut last) = (app.day, app.day);
+    let (mut first, mut last) = (app.nav.day, app.nav.day);
     let total = |a: usize, b: usize| labels[a..=b].iter().map(|l| l.width() + 1).sum::<usize>() + 4;
     loop {
         let mut grew = false;
@@ -98,7 +100,7 @@ pub fn draw(
             width: w,
             ..strip
         };
-        let style = if i == app.day {
+        let style = if i == app.nav.day {
             theme.tab_active
         } else if Some(i) == today_entry {
             theme.today
@@ -106,7 +108,7 @@ pub fn draw(
             theme.tab
         };
         Span::styled(label.clone(), style).render(rect, buf);
-        hits.push((rect, Action::GoToDay(i)));
+        view.hits.push((rect, Action::GoToDay(i)));
         x += w + 1;
     }
     if last + 1 < labels.len() && x + 2 <= strip.right() {
@@ -123,8 +125,8 @@ pub fn draw(
 
     // The day's heading, dated, with today marked in words.
     let (from, to) = (entry.days.from, entry.days.to);
-    let heading = crate::output::document::aftercare_heading(&app.plan, ui, entry);
-    let is_today = Some(app.day) == today_entry;
+    let heading = crate::output::document::aftercare_heading(app.plan(), ui, entry);
+    let is_today = Some(app.nav.day) == today_entry;
     let badge = if is_today {
         match app.today_day() {
             Some(d) if from != to => format!(" {} ({}) ", ui.today_marker, ui.day(d)),
@@ -141,7 +143,7 @@ pub fn draw(
     }
     if let Some(day) = app.today_day()
         && day > g.last_day()
-        && app.day + 1 == g.aftercare.len()
+        && app.nav.day + 1 == g.aftercare.len()
     {
         b.indented(
             1,
@@ -160,7 +162,7 @@ pub fn draw(
             &format!(
                 "{}: {}",
                 tagged(app, &v.name),
-                crate::output::document::visit_when(&app.plan, ui, v)
+                crate::output::document::visit_when(app.plan(), ui, v)
             ),
             origin_style(app, theme, v.name.origin, theme.title),
             None,
@@ -220,7 +222,14 @@ pub fn draw(
             RestrictionKind::Avoid => ("█ ", theme.avoid),
             RestrictionKind::Do => ("▒ ", theme.keep),
         };
-        let until = fill(&ui.limit_until, &[("n", &r.days.to)]);
+        let until = match app.plan().date_of(r.days.to) {
+            Some(d) => format!(
+                "{} ({})",
+                fill(&ui.limit_until, &[("n", &r.days.to)]),
+                ui.date_short(d)
+            ),
+            None => fill(&ui.limit_until, &[("n", &r.days.to)]),
+        };
         let text = format!("{} ({until})", tagged(app, &r.label));
         b.item(
             2,
@@ -228,9 +237,9 @@ pub fn draw(
             style,
             &text,
             origin_style(app, theme, r.label.origin, theme.text),
-            Some(Action::GoTo(crate::app::Screen::Timeline)),
+            Some(Action::GoTo(crate::app::Screen::Restrictions)),
         );
     }
     notes(app, theme, &mut b, &entry.notes);
-    draw_body(app, theme, &b, rest, buf, hits)
+    draw_body(app, theme, &b, rest, buf, view);
 }

@@ -8,6 +8,16 @@
 //! pause ([`ESCAPE_TIMEOUT`]) is dropped, a byte that cannot belong to a
 //! sequence ends it, and nothing is ever buffered without bound.
 //!
+//! The crossterm behaviour this works around: its Unix parser
+//! (`src/event/sys/unix/parse.rs`, <https://github.com/crossterm-rs/crossterm/blob/17192310472778bf94566b027ac1be0abdd05a7c/src/event/sys/unix/parse.rs#L37-L42>)
+//! decides between "Esc key" and "start of a sequence" by how many bytes one
+//! `read()` returned, and waits without a deadline for the end of a CSI
+//! sequence once it has started; see crossterm issue #993, "escape sequence
+//! parsing should not depend on read() syscall response size"
+//! (<https://github.com/crossterm-rs/crossterm/issues/993>). The monkey test
+//! (`tests/monkey.rs`) feeds raw bytes through this decoder, with every
+//! sequence split at every offset and pauses longer than the timeout.
+//!
 //! The events are crossterm's own types, so the rest of the app does not
 //! know the difference. Understood: UTF-8 text, control keys, xterm/VT220/
 //! rxvt/linux-console keys (CSI and SS3, with modifiers), SGR and X10 mouse

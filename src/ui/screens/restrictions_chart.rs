@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::plan::{body_for, tagged};
-use crate::app::{Action, App};
+use super::common::tagged;
+use crate::app::App;
 use crate::guide::RestrictionKind;
 use crate::i18n::fill;
-use crate::ui::{Theme, draw_body, origin_style};
+use crate::ui::{Theme, View, draw_body, origin_style};
 use crate::wrap::truncate;
 
 /// The days the chart shows: all of the plan's days when they fit, else a
@@ -26,25 +26,24 @@ fn window(first: i64, last: i64, columns: usize, focus: i64) -> (i64, i64) {
     (start, start + columns - 1)
 }
 
-pub fn draw(
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-    hits: &mut Vec<(Rect, Action)>,
-) -> u16 {
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
     let ui = app.ui();
     let g = app.guide();
-    let mut b = body_for(app, theme, area);
+    // The chart uses the whole width: more days, whole labels.
+    let mut b = crate::ui::body::Body::new(
+        area.width.saturating_sub(2),
+        &app.search.query,
+        theme.highlight,
+    );
     let width = b.width();
     let (first, last) = g.day_span();
     let today = app.today_day();
 
-    // "until Day 7" for each restriction, made once.
+    // "until Day 7 (Fri 27 Nov)" for each restriction, made once.
     let untils: Vec<String> = g
         .restrictions
         .iter()
-        .map(|r| fill(&ui.limit_until, &[("n", &r.days.to)]))
+        .map(|r| until(app, r.days.to))
         .collect();
     let until_w = untils.iter().map(|u| u.width()).max().unwrap_or(0);
     let longest = g
@@ -54,14 +53,14 @@ pub fn draw(
         .max()
         .unwrap_or(0);
     let days = (last - first + 1) as usize;
-    // Labels give way (down to 16 columns) so every day fits if it can.
+    // Labels give way (down to 16 columns) so every day fits if it can;
+    // with room to spare, days get wider.
     let fixed = 1 + 1 + 1 + until_w;
     let label_w = longest
-        .min(40)
         .min(width.saturating_sub(fixed + days).max(16))
         .max(8);
     let room = width.saturating_sub(fixed + label_w);
-    let cell = (room / days.max(1)).clamp(1, 3);
+    let cell = (room / days.max(1)).clamp(1, 4);
     let (from, to) = window(first, last, room / cell, today.unwrap_or(0));
     let span = ((to - from + 1) as usize) * cell;
     let col = |day: i64| ((day - from) as usize) * cell;
@@ -117,9 +116,10 @@ pub fn draw(
         for day in from..=to {
             let on = r.days.contains(day);
             let is_today = Some(day) == today;
+            // Today's column: a limit in force is drawn as on any other
+            // day (the ▼ above marks the column); a day off shows │.
             let (ch, st) = match (on, is_today) {
-                (true, false) => (fill_ch, style),
-                (true, true) => (fill_ch, style.patch(theme.today)),
+                (true, _) => (fill_ch, style),
                 (false, true) => ('│', theme.today),
                 (false, false) => ('·', theme.muted),
             };
@@ -197,7 +197,7 @@ pub fn draw(
                 2,
                 "• ",
                 theme.muted,
-                &format!("{} ({})", tagged(app, &r.label), untils[i]),
+                &format!("{}: {}", tagged(app, &r.label), untils[i]),
                 theme.text,
                 None,
             );
@@ -209,10 +209,10 @@ pub fn draw(
     b.text(&format!(" {}", ui.restrictions_intro), theme.heading);
     for r in &g.restrictions {
         let when = crate::output::document::widened(
-            &app.plan,
+            app.plan(),
             ui,
             r,
-            crate::output::document::restriction_when(&app.plan, ui, r.days.from, r.days.to),
+            crate::output::document::restriction_when(app.plan(), ui, r.days.from, r.days.to),
         );
         let style = origin_style(app, theme, r.label.origin, theme.title);
         b.item(
@@ -236,13 +236,23 @@ pub fn draw(
             &format!(
                 "{}: {}",
                 tagged(app, &v.name),
-                crate::output::document::visit_when(&app.plan, ui, v)
+                crate::output::document::visit_when(app.plan(), ui, v)
             ),
             origin_style(app, theme, v.name.origin, theme.title),
             None,
         );
     }
-    draw_body(app, theme, &b, area, buf, hits)
+    draw_body(app, theme, &b, area, buf, view);
+}
+
+/// "until Day 7", with its date when the plan is dated.
+fn until(app: &App, day: i64) -> String {
+    let ui = app.ui();
+    let text = fill(&ui.limit_until, &[("n", &day)]);
+    match app.plan().date_of(day) {
+        Some(date) => format!("{text}, {}", ui.date_short(date)),
+        None => text,
+    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ enum State {
 pub struct Countdown {
     total: Duration,
     state: State,
+    /// The end has been announced (the bell rang once).
+    announced: bool,
 }
 
 /// What the countdown shows.
@@ -45,6 +47,7 @@ impl Countdown {
         Self {
             total,
             state: State::Ready,
+            announced: false,
         }
     }
 
@@ -75,8 +78,20 @@ impl Countdown {
         }
     }
 
+    /// Whether the countdown has just run out: true once per run (the bell
+    /// and the "time is up" banner).
+    pub fn take_finished(&mut self, now: Instant) -> bool {
+        let done = !matches!(self.state, State::Ready) && self.phase(now) == Phase::Done;
+        if done && !self.announced {
+            self.announced = true;
+            return true;
+        }
+        false
+    }
+
     /// Starts, pauses or resumes; when time is up it starts again.
     pub fn toggle(&mut self, now: Instant) {
+        self.announced = false;
         self.state = match self.phase(now) {
             Phase::Ready => State::Running {
                 since: now,
@@ -98,6 +113,12 @@ impl Countdown {
 
     pub fn reset(&mut self) {
         self.state = State::Ready;
+        self.announced = false;
+    }
+
+    /// Whether it was started (running, paused or done): the header shows it.
+    pub fn is_started(&self) -> bool {
+        !matches!(self.state, State::Ready)
     }
 
     /// Whether the countdown is moving (the screen must be redrawn as it does).
@@ -106,10 +127,11 @@ impl Countdown {
     }
 
     /// How long until the shown time changes (the next whole second), while
-    /// it runs.
+    /// it runs; once more when it has run out and the end is not announced.
     pub fn next_change(&self, now: Instant) -> Option<Duration> {
         if !self.is_running(now) {
-            return None;
+            let unannounced = matches!(self.state, State::Running { .. }) && !self.announced;
+            return unannounced.then_some(Duration::ZERO);
         }
         Some(until_next_second(self.remaining(now)))
     }

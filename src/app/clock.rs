@@ -1,0 +1,49 @@
+//! The one clock: the moment and the calendar day, advanced by the event
+//! loop (or a test) like any input. Nothing in the app reads the system
+//! clock itself, so a kiosk left running past midnight shows the new day,
+//! and tests move time without sleeping.
+
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+/// Now and today, as the event loop last saw them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    pub now: Instant,
+    pub today: Date,
+    /// How long from `now` until the calendar day changes (local midnight);
+    /// `None` for a clock that keeps one day (`--today`, tests).
+    pub until_midnight: Option<Duration>,
+}
+
+impl Clock {
+    /// A clock at `now` on `today`, with the day changing in `until_midnight`.
+    pub fn at(now: Instant, today: Date, until_midnight: Option<Duration>) -> Self {
+        Self {
+            now,
+            today,
+            until_midnight,
+        }
+    }
+
+    /// A clock that will not see midnight (tests that keep one day).
+    pub fn fixed(now: Instant, today: Date) -> Self {
+        Self::at(now, today, None)
+    }
+
+    /// The system's clock: now, and today in the system's time zone.
+    pub fn system() -> Self {
+        let zoned = jiff::ZonedDateTime::now();
+        let today = zoned.date();
+        // The next local midnight (time zone rules included), a second late
+        // so the new day has surely begun.
+        let until_midnight = today
+            .tomorrow()
+            .ok()
+            .and_then(|t| t.to_zoned_datetime(zoned.time_zone().clone()).ok())
+            .and_then(|midnight| Duration::try_from(zoned.duration_until(&midnight)).ok())
+            .map_or(Duration::from_secs(3600), |d| d + Duration::from_secs(1));
+        Self::at(Instant::now(), today, Some(until_midnight))
+    }
+}
