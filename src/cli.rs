@@ -115,8 +115,12 @@ pub enum Command {
     /// Print the manual page (roff), e.g. `careguide man > careguide.1`
     Man,
 
-    /// Make the salted hash of a kiosk staff PIN for the config file (reads the PIN from the terminal or stdin)
-    PinHash,
+    /// Make the salted hash of a kiosk staff PIN for the config file (asks for the PIN twice on a terminal; reads one line from stdin otherwise). Refuses PINs anyone would try (all one digit, runs like 123456) and PINs under 6 digits unless --allow-short
+    PinHash {
+        /// Accept a 4- or 5-digit PIN (the kiosk still locks after wrong tries)
+        #[arg(long)]
+        allow_short: bool,
+    },
 }
 
 #[derive(Debug, Args)]

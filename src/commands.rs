@@ -460,10 +460,15 @@ fn plain_mode(
 }
 
 /// Reads a PIN (without echo on a terminal) and prints its salted hash.
-pub fn pin_hash() -> ExitCode {
+pub fn pin_hash(allow_short: bool) -> ExitCode {
     let pin = if io::stdin().is_terminal() {
-        match read_secret("Staff PIN (4 to 12 digits): ") {
+        let first = match read_secret("Staff PIN (6 to 12 digits): ") {
             Ok(p) => p,
+            Err(e) => return fail(e),
+        };
+        match read_secret("The same PIN again: ") {
+            Ok(again) if again == first => first,
+            Ok(_) => return fail("the two PINs differ; nothing was made"),
             Err(e) => return fail(e),
         }
     } else {
@@ -473,6 +478,11 @@ pub fn pin_hash() -> ExitCode {
         }
         line.trim().to_string()
     };
+    if crate::pin::is_valid_pin(&pin)
+        && let Some(why) = crate::pin::weakness(&pin, allow_short)
+    {
+        return fail(format!("that PIN is too easy to guess: {why}"));
+    }
     match crate::pin::hash_pin(&pin) {
         Ok(hash) => {
             println!("{hash}");

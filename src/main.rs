@@ -14,6 +14,6 @@ fn main() -> ExitCode {
         Some(Command::Print(args)) => commands::print(&cli.global, args),
         Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
-        Some(Command::PinHash) => commands::pin_hash(),
+        Some(Command::PinHash { allow_short }) => commands::pin_hash(*allow_short),
     }
 }

@@ -13,6 +13,31 @@ pub fn is_valid_pin(pin: &str) -> bool {
     PIN_LENGTH.contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Why a new PIN is too easy to guess, if it is: all one digit (0000), a
+/// run up or down (1234, 9876), or fewer than 6 digits unless `allow_short`.
+/// (Checked when the PIN is made; the kiosk also locks the staff prompt
+/// after wrong tries, see `app::kiosk::PinGuard`.)
+pub fn weakness(pin: &str, allow_short: bool) -> Option<String> {
+    let digits: Vec<i32> = pin
+        .bytes()
+        .map(|b| i32::from(b) - i32::from(b'0'))
+        .collect();
+    if digits.windows(2).all(|w| w[0] == w[1]) {
+        return Some("all one digit: anyone would try it".into());
+    }
+    let step = digits[1] - digits[0];
+    if step.abs() == 1 && digits.windows(2).all(|w| w[1] - w[0] == step) {
+        return Some("a run of digits (like 1234): anyone would try it".into());
+    }
+    if pin.len() < 6 && !allow_short {
+        return Some(format!(
+            "{} digits can all be tried in hours; use 6 or more (or --allow-short)",
+            pin.len()
+        ));
+    }
+    None
+}
+
 /// Hashes a PIN with a fresh random salt.
 pub fn hash_pin(pin: &str) -> Result<String, String> {
     if !is_valid_pin(pin) {
@@ -53,6 +78,20 @@ pub fn verify_pin(pin: &str, hash: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trivial_pins_are_refused() {
+        for pin in ["000000", "1111", "123456", "987654", "0123456789", "12345"] {
+            assert!(weakness(pin, false).is_some(), "{pin}");
+        }
+        assert!(weakness("2468", false).is_some(), "short");
+        assert!(weakness("2468", true).is_none(), "--allow-short");
+        assert!(
+            weakness("1234", true).is_some(),
+            "a run even when short is allowed"
+        );
+        assert!(weakness("730194", false).is_none());
+    }
 
     #[test]
     fn hashes_are_salted_and_verify() {

@@ -458,3 +458,33 @@ fn plain_language_warnings() {
         Some(1)
     );
 }
+
+/// `pin-hash` refuses PINs anyone would try, and short ones unless asked.
+#[test]
+fn pin_hash_refuses_trivial_and_short_pins() {
+    use std::io::Write;
+    let hash = |pin: &str, extra: &[&str]| {
+        let mut child = std::process::Command::new(bin())
+            .arg("pin-hash")
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{pin}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    for pin in ["000000", "123456", "987654"] {
+        let o = hash(pin, &[]);
+        assert!(!o.status.success(), "{pin} accepted");
+        assert!(stderr(&o).contains("too easy to guess"), "{}", stderr(&o));
+    }
+    let o = hash("2580", &[]);
+    assert!(!o.status.success() && stderr(&o).contains("--allow-short"));
+    let o = hash("2580", &["--allow-short"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(careguide::pin::verify_pin("2580", stdout(&o).trim()));
+    let o = hash("730194", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -403,3 +403,50 @@ fn kiosk_snapshots() {
     app.update(Action::DaysAgo(3));
     insta::assert_snapshot!("kiosk_aftercare", draw(&mut app));
 }
+
+/// Three wrong PINs lock the staff prompt for 30 s, then for twice as long
+/// after each further wrong one; the lock is shown, survives a start-over,
+/// and the patient's screen is not touched.
+#[test]
+fn wrong_pins_lock_the_staff_prompt_for_a_growing_time() {
+    let hash = careguide::pin::hash_pin("730194").unwrap();
+    let mut app = kiosk_with(Some(hash), 180);
+    patient_walk(&mut app);
+    let (screen, day) = (app.nav.screen, app.nav.day);
+    let chord = key(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    let try_pin = |app: &mut App, pin: &str| {
+        press(app, chord);
+        for c in pin.chars() {
+            press(app, key(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        press(app, key(KeyCode::Enter, KeyModifiers::NONE))
+    };
+    for _ in 0..3 {
+        assert!(!try_pin(&mut app, "111111"));
+    }
+    let text = draw(&mut app);
+    assert!(text.contains("Demasiados PIN incorrectos"), "{text}");
+    assert!(text.contains("30 s"), "{text}");
+    // Locked: even the right PIN does nothing.
+    assert!(!try_pin(&mut app, "730194"));
+    press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(
+        (app.nav.screen, app.nav.day),
+        (screen, day),
+        "the patient's place is kept"
+    );
+    // After the lock, one more wrong PIN locks for 60 s.
+    let t = app.now();
+    app.set_time(t + Duration::from_secs(31), app.today());
+    assert!(!try_pin(&mut app, "222222"));
+    assert!(draw(&mut app).contains("60 s"));
+    app.set_time(t + Duration::from_secs(31 + 61), app.today());
+    press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(
+        try_pin(&mut app, "730194"),
+        "the right PIN after the lock exits"
+    );
+}

@@ -22,7 +22,7 @@ use tempfile::TempDir;
 
 // ----- fixtures -----
 
-const PIN: &str = "2468";
+const PIN: &str = "730194";
 const TODAY: &str = "2026-11-23";
 
 /// Ctrl+Alt+S as a terminal sends it: Esc, then Ctrl-S.

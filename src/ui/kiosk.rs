@@ -143,26 +143,30 @@ fn welcome(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, 
     hits.push((area, Action::Next));
     let name = crate::text::sanitize(&app.guide().contact.name).into_owned();
     let mut y = area.y + 1;
-    let big = tui_big_text::BigText::builder()
-        .pixel_size(tui_big_text::PixelSize::Quadrant)
-        .style(theme.title)
-        .lines(vec![Line::from(name.clone())])
-        .alignment(Alignment::Center)
-        .build();
-    // Quadrant pixels: each letter is 4 columns wide and 4 rows high.
-    if name.chars().count() * 4 + 2 <= usize::from(area.width) && area.height >= 20 {
-        big.render(
-            Rect {
-                y,
-                height: 4,
-                ..area
-            },
-            buf,
-        );
-        y += 5;
+    // The clinic's name large: letter-spaced capitals in bold, which every
+    // terminal and the Linux console can draw (block-letter fonts are hard
+    // to read and missing from most console fonts).
+    let spaced: String = name
+        .to_uppercase()
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "   ".to_string()
+            } else {
+                format!("{c} ")
+            }
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_string();
+    let shown = if spaced.chars().count() + 2 <= usize::from(area.width) {
+        spaced
     } else {
-        Paragraph::new(name)
-            .style(theme.title)
+        name
+    };
+    {
+        Paragraph::new(shown)
+            .style(theme.title.add_modifier(ratatui::style::Modifier::BOLD))
             .alignment(Alignment::Center)
             .render(
                 Rect {
@@ -359,15 +363,25 @@ fn nav_buttons(
 
 /// The staff PIN prompt: digits shown as dots.
 fn pin(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
-    let inner = super::popup(area, 40, 5, &ui.staff_pin_title, theme, buf);
+    let inner = super::popup(area, 48, 6, &ui.staff_pin_title, theme, buf);
     hits.push((area, Action::StillHere));
-    let dots = "•".repeat(app.kiosk.pin_entry.chars().count());
-    Paragraph::new(vec![
-        Line::from(""),
-        Line::from(format!(" {} {dots}█", ui.staff_pin_prompt)),
-    ])
-    .style(theme.text)
-    .render(inner, buf);
+    let line = match app.kiosk.pin_guard.locked_for(app.now()) {
+        Some(left) => {
+            let seconds = crate::app::countdown::whole_seconds(left);
+            Line::styled(
+                format!(" {}", fill(&ui.pin_locked, &[("seconds", &seconds)])),
+                theme.stop,
+            )
+        }
+        None => {
+            let dots = "•".repeat(app.kiosk.pin_entry.chars().count());
+            Line::from(format!(" {} {dots}█", ui.staff_pin_prompt))
+        }
+    };
+    Paragraph::new(vec![Line::from(""), line])
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .style(theme.text)
+        .render(inner, buf);
 }
 
 /// "Still there?" with the seconds left; any touch or key keeps reading.

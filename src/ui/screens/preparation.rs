@@ -16,10 +16,24 @@ pub fn preparation(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view:
     let mut area = area;
     // The stop banner stays above the list, in words and a symbol, so it
     // is seen wherever the list is scrolled.
-    let banner = stop_banner(app, theme, area);
+    let (banner, starts) = stop_banner(app, theme, area);
     if !banner.is_empty() {
-        let shown = usize::from(area.height / 3).max(2).min(banner.len());
-        let more = banner.len() - shown;
+        let room = usize::from(area.height / 3).max(2);
+        // Whole questions only: those that end within the room (less one
+        // row for "… N more" when some do not fit).
+        let ends: Vec<usize> = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(banner.len()))
+            .collect();
+        let (shown, more) = if banner.len() <= room {
+            (banner.len(), 0)
+        } else {
+            let fit = ends.iter().filter(|&&e| e < room).count();
+            let lines = if fit == 0 { starts[0] } else { ends[fit - 1] };
+            (lines + 1, starts.len() - fit)
+        };
         for (row, line) in banner.lines.iter().take(shown).enumerate() {
             let rect = Rect {
                 y: area.y + row as u16,
@@ -49,17 +63,20 @@ pub fn preparation(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view:
     draw_body(app, theme, &b, area, buf, view);
 }
 
-/// "!! STOP: ask staff before treatment" and each "yes" with its reason.
-fn stop_banner(app: &App, theme: &Theme, area: Rect) -> Body {
+/// "!! STOP: ask staff before treatment" and each "yes" with its reason;
+/// with the line each question starts on.
+fn stop_banner(app: &App, theme: &Theme, area: Rect) -> (Body, Vec<usize>) {
     let ui = app.ui();
     let p = &app.guide().preparation;
     let mut banner = body_for(app, theme, area);
     let yes = app.screening_yes();
+    let mut starts = Vec::new();
     if yes.is_empty() {
-        return banner;
+        return (banner, starts);
     }
     banner.item(1, "!! ", theme.stop, &ui.screening_stop, theme.stop, None);
     for &i in &yes {
+        starts.push(banner.len());
         let q = &p.screening[i];
         let text = match &q.why {
             Some(why) => format!("{} {}", q.question, why),
@@ -67,7 +84,7 @@ fn stop_banner(app: &App, theme: &Theme, area: Rect) -> Body {
         };
         banner.item(4, "• ", theme.stop, &text, theme.stop, None);
     }
-    banner
+    (banner, starts)
 }
 
 /// The checklist: steps by day, then the screening questions, then the
