@@ -20,6 +20,7 @@ pub mod output;
 pub mod pin;
 pub mod plain;
 pub mod plan;
+pub mod qr;
 pub mod speech;
 pub mod take_home;
 pub mod text;
