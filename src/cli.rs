@@ -172,6 +172,8 @@ pub enum Format {
     Markdown,
     /// One self-contained page to take home (inline CSS, no scripts, prints on A4 or Letter)
     Html,
+    /// A calendar file (iCalendar): one all-day event with a 9:00 reminder per milestone; needs --date
+    Ics,
 }
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {

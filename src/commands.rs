@@ -189,6 +189,11 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
 }
 
 pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
+    if args.format == Format::Ics && args.date.is_none() {
+        // A usage error, like a bad date: exit 2.
+        eprintln!("careguide: {}", crate::calendar::CalendarError::NoDate);
+        return ExitCode::from(2);
+    }
     let config = match load_config(global) {
         Ok(c) => c,
         Err(code) => return code,
@@ -221,11 +226,21 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
         .today
         .or_else(|| args.date.map(|_| crate::dates::today()));
     let contact = config.clinic.apply(&guide.contact);
-    let doc = document::build(&plan, ui, &contact, today);
-    let rendered = match args.format {
-        Format::Text => text::render(&doc, ui, usize::from(args.width)),
-        Format::Markdown => markdown::render(&doc, ui),
-        Format::Html => html::render(&doc, ui),
+    let rendered = if args.format == Format::Ics {
+        let mut plan = plan;
+        plan.set_contact(contact);
+        let stamp = today.unwrap_or_else(crate::dates::today);
+        match crate::calendar::render(&plan, stamp) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        }
+    } else {
+        let doc = document::build(&plan, ui, &contact, today);
+        match args.format {
+            Format::Text => text::render(&doc, ui, usize::from(args.width)),
+            Format::Markdown => markdown::render(&doc, ui),
+            Format::Html | Format::Ics => html::render(&doc, ui),
+        }
     };
     let mut out = io::stdout().lock();
     match out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {

@@ -74,6 +74,9 @@ pub struct Config {
     pub print_command: Option<Vec<String>>,
     /// What the print command is given.
     pub print_format: PrintFormat,
+    /// What the take-home QR code holds instead of the plan's summary: the
+    /// clinic's page (`[export] qr_url`, an http or https address).
+    pub qr_url: Option<String>,
     /// How the screen is read aloud.
     pub speech: crate::speech::SpeechSettings,
 }
@@ -227,6 +230,20 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
                 ),
             }
         }
+        if let Some(url) = export.opt_text(d, "qr_url") {
+            let u = url.as_str();
+            let ok = (u.starts_with("https://") || u.starts_with("http://"))
+                && u.len() <= 300
+                && !u.chars().any(|c| c.is_whitespace() || c.is_control());
+            if ok {
+                config.qr_url = Some(url.value);
+            } else {
+                d.error(
+                    url.span.clone(),
+                    "`qr_url` in [export] must be an http:// or https:// address of at most 300 characters, without spaces",
+                );
+            }
+        }
         export.finish(d);
     }
     if let Some(mut speech) = root.opt_table(d, "speech", "[speech]") {
@@ -263,7 +280,8 @@ mod tests {
         let (c, errors) = check(&format!(
             "language = \"es\"\n[clinic]\nname = \"Bright Skin\"\nphone = \"555-0100\"\n\
              [kiosk]\nidle_timeout = 60\ntheme = \"light\"\nstaff_pin_hash = \"{hash}\"\n\
-             [export]\nfolder = \"/tmp/x\"\nprint_command = [\"lp\", \"-d\", \"front\"]\n"
+             [export]\nfolder = \"/tmp/x\"\nprint_command = [\"lp\", \"-d\", \"front\"]\n\
+             qr_url = \"https://clinic.example/care\"\n"
         ));
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(c.language.as_deref(), Some("es"));
@@ -276,6 +294,19 @@ mod tests {
         assert_eq!(c.theme, Some(ThemeName::Light));
         assert_eq!(c.staff_pin_hash, Some(hash));
         assert_eq!(c.print_command.unwrap(), ["lp", "-d", "front"]);
+        assert_eq!(c.qr_url.as_deref(), Some("https://clinic.example/care"));
+    }
+
+    #[test]
+    fn a_qr_url_must_be_a_web_address() {
+        let (c, errors) = check("[export]\nqr_url = \"call us\"\n");
+        assert_eq!(c.qr_url, None);
+        assert_eq!(
+            errors,
+            [
+                "c.toml:2:10: error: `qr_url` in [export] must be an http:// or https:// address of at most 300 characters, without spaces"
+            ]
+        );
     }
 
     #[test]

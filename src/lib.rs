@@ -4,9 +4,11 @@
 //! - [`guide`]: the TOML guide format, loading and validation (no terminal).
 //! - [`plan`]: a guide merged with add-ons and dated.
 //! - [`output`]: the plan as text and Markdown.
+//! - [`calendar`]: the plan's reminders as an iCalendar file.
 //! - [`i18n`]: the interface's own text, per language.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -18,6 +20,7 @@ pub mod output;
 pub mod pin;
 pub mod plain;
 pub mod plan;
+pub mod qr;
 pub mod speech;
 pub mod take_home;
 pub mod text;

@@ -125,10 +125,65 @@ impl Plan {
         self.treatment_date.and_then(|t| dates::date_of_day(t, day))
     }
 
+    /// The plan's calendar reminders, in day order (a day's in the order
+    /// below), in the plan's language:
+    /// - the first day after each limit (`avoid`) that lasts into the
+    ///   treatment or after it: its `reminder`, else "From today, this limit
+    ///   is over: LABEL";
+    /// - the first day of each thing to keep doing (`do`): its `reminder`,
+    ///   else "Start today: LABEL";
+    /// - each visit an add-on brings, on its earliest day;
+    /// - the guide's `[[milestones]]`, then the chosen add-ons'.
+    ///
+    /// A restriction with `remind = false` has none; the same text twice on
+    /// one day is said once.
+    pub fn milestones(&self) -> Vec<PlanMilestone> {
+        let ui = UiText::for_language(&self.guide.language);
+        let g = &self.guide;
+        let mut out: Vec<PlanMilestone> = Vec::new();
+        for r in g.restrictions.iter().filter(|r| r.remind) {
+            let (day, template) = match r.kind {
+                RestrictionKind::Avoid if r.days.to >= 0 => {
+                    (r.days.to + 1, &ui.milestone_limit_ends)
+                }
+                RestrictionKind::Avoid => continue,
+                RestrictionKind::Do => (r.days.from, &ui.milestone_do_starts),
+            };
+            let text = match &r.reminder {
+                Some(t) => t.value.clone(),
+                None => crate::i18n::fill(template, &[("label", &r.label.value)]),
+            };
+            out.push(PlanMilestone { day, text });
+        }
+        for v in &g.visits {
+            out.push(PlanMilestone {
+                day: v.day,
+                text: v.name.value.clone(),
+            });
+        }
+        for m in &g.milestones {
+            out.push(PlanMilestone {
+                day: m.day,
+                text: m.text.value.clone(),
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|m| seen.insert((m.day, m.text.clone())));
+        out.sort_by_key(|m| m.day);
+        out
+    }
+
     /// Which plan day `today` is, when the treatment date is known.
     pub fn day_of(&self, today: Date) -> Option<i64> {
         self.treatment_date.map(|t| dates::day_of_date(t, today))
     }
+}
+
+/// One calendar reminder: a plan day and what to tell the patient on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanMilestone {
+    pub day: i64,
+    pub text: String,
 }
 
 fn tagged(text: &Text, origin: Origin) -> Text {

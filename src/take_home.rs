@@ -21,10 +21,9 @@ pub fn document(app: &App, from_today: bool) -> output::Document {
     document::build_from(app.plan(), ui, &app.plan().guide.contact, today, from)
 }
 
-/// Writes the take-home page into `folder`, never over an older copy.
-/// The name holds the guide, add-ons, date and language: no patient data.
-pub fn save(app: &App, folder: &Path) -> io::Result<PathBuf> {
-    std::fs::create_dir_all(folder)?;
+/// The file name's stem for a take-home file: the guide, add-ons, date and
+/// language; no patient data.
+fn stem(app: &App) -> String {
     let mut stem = format!("careguide-{}", app.content.guide_id);
     for addon in &app.content.addons {
         stem.push('-');
@@ -38,12 +37,18 @@ pub fn save(app: &App, folder: &Path) -> io::Result<PathBuf> {
     );
     stem.push('.');
     stem.push_str(&app.content.language);
-    let page = output::html::render(&document(app, false), app.ui());
+    stem
+}
+
+/// Writes `content` to `folder` as `STEM.EXT`, or `STEM-2.EXT` and so on:
+/// never over an older file.
+fn write_new(folder: &Path, stem: &str, ext: &str, content: &str) -> io::Result<PathBuf> {
+    std::fs::create_dir_all(folder)?;
     for n in 1.. {
         let name = if n == 1 {
-            format!("{stem}.html")
+            format!("{stem}.{ext}")
         } else {
-            format!("{stem}-{n}.html")
+            format!("{stem}-{n}.{ext}")
         };
         let path = folder.join(name);
         match std::fs::OpenOptions::new()
@@ -52,7 +57,7 @@ pub fn save(app: &App, folder: &Path) -> io::Result<PathBuf> {
             .open(&path)
         {
             Ok(mut file) => {
-                file.write_all(page.as_bytes())?;
+                file.write_all(content.as_bytes())?;
                 return Ok(path);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -60,6 +65,24 @@ pub fn save(app: &App, folder: &Path) -> io::Result<PathBuf> {
         }
     }
     unreachable!("some numbered name is free")
+}
+
+/// Writes the take-home page into `folder`, never over an older copy.
+/// The name holds the guide, add-ons, date and language: no patient data.
+pub fn save(app: &App, folder: &Path) -> io::Result<PathBuf> {
+    let page = output::html::render(&document(app, false), app.ui());
+    write_new(folder, &stem(app), "html", &page)
+}
+
+/// Writes the plan's reminders as a calendar file (`.ics`, see
+/// [`crate::calendar`]) into `folder`, named like [`save`]'s page and never
+/// over an older file. A plan without a treatment date has no dates to
+/// remind of: that is an `InvalidInput` error (say "set the treatment date
+/// first").
+pub fn save_calendar(app: &App, folder: &Path) -> io::Result<PathBuf> {
+    let ics = crate::calendar::render(app.plan(), app.today())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    write_new(folder, &stem(app), "ics", &ics)
 }
 
 /// What the print command gets on its standard input: the take-home page
