@@ -317,10 +317,37 @@ fn print(app: &App, theme: &Theme, width: u16) -> Body {
     b
 }
 
-/// The take-home QR code (drawn in [`crate::ui::qr`]).
+/// The take-home QR code: the plan's summary for a phone camera, drawn
+/// light-on-dark in half blocks with its quiet zone (in every theme, so a
+/// reader decodes it), or a message when the window is too small for it.
 fn qr(app: &App, theme: &Theme, width: u16) -> Body {
+    let ui = app.ui();
     let mut b = Body::new(width, "", theme.highlight);
-    b.text(&app.ui().qr_pending, theme.muted);
+    let payload = crate::qr::payload(app.plan(), ui, app.today(), None);
+    match crate::qr::half_blocks(&payload) {
+        Some(rows)
+            if rows
+                .first()
+                .is_some_and(|r| r.chars().count() <= usize::from(width)) =>
+        {
+            b.text(&ui.qr_intro, theme.text);
+            let style = ratatui::style::Style::new()
+                .fg(ratatui::style::Color::White)
+                .bg(ratatui::style::Color::Black);
+            for row in rows {
+                b.push(Line::styled(row, style), None);
+            }
+        }
+        Some(rows) => {
+            let need = rows.first().map_or(0, |r| r.chars().count()) + 4;
+            let text =
+                crate::i18n::fill(&ui.qr_too_small, &[("w", &need), ("h", &(rows.len() + 6))]);
+            b.text(&text, theme.muted);
+        }
+        None => {
+            b.text(&ui.qr_too_small, theme.muted);
+        }
+    }
     b
 }
 
