@@ -3,14 +3,14 @@
 
 mod common;
 
+use common::screen::{apply, rows, text, type_text};
+
 use std::time::{Duration, Instant};
 
 use jiff::civil::date;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use careguide::app::{Action, App, Effect, Options, Overlay, PrepItem, Screen};
-use careguide::ui::{self, Theme, ThemeName, View};
+use careguide::ui;
 
 fn options() -> Options {
     Options {
@@ -28,32 +28,6 @@ fn app_with(options: Options) -> App {
 
 fn app() -> App {
     app_with(options())
-}
-
-/// Draws like the event loop (and takes the settled scroll back); returns
-/// the screen's rows.
-fn rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut view = View::default();
-    terminal
-        .draw(|f| view = ui::draw(app, &Theme::new(ThemeName::Dark, false), f))
-        .unwrap();
-    app.sync_view(&view);
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
-
-fn text(app: &mut App, w: u16, h: u16) -> String {
-    rows(app, w, h).join("\n")
-}
-
-fn apply(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        app.update(a.clone());
-        rows(app, 80, 24);
-    }
 }
 
 /// The cell of `row` at character column `col`.
@@ -146,9 +120,7 @@ fn a_search_match_on_prepare_moves_the_checklist_cursor_there() {
         &mut app,
         &[Action::GoTo(Screen::Preparation), Action::OpenSearch],
     );
-    for c in "shave".chars() {
-        app.update(Action::Input(c));
-    }
+    type_text(&mut app, "shave");
     apply(&mut app, &[Action::Submit]);
     let item = app.prep_items()[app.nav.cursor];
     let PrepItem::Step(i) = item else {
@@ -193,9 +165,7 @@ fn dashes_and_slashes_type_into_the_date_and_minus_moves_a_day() {
     app.update(Action::Input('-'));
     assert_eq!(app.date.text, "2026-11-22");
     app.date.text.clear();
-    for c in "11/20/2026".chars() {
-        app.update(Action::Input(c));
-    }
+    type_text(&mut app, "11/20/2026");
     assert_eq!(app.date.text, "11/20/2026");
     apply(&mut app, &[Action::Submit]);
     assert_eq!(app.content.treatment_date, Some(date(2026, 11, 20)));
@@ -369,15 +339,7 @@ fn tabs_and_the_section_index_use_the_same_names() {
     let tabs = rows(&mut app, 120, 40).remove(1);
     apply(&mut app, &[Action::OpenIndex]);
     let index = text(&mut app, 120, 40);
-    for screen in [
-        Screen::Overview,
-        Screen::Preparation,
-        Screen::Numbing,
-        Screen::Procedure,
-        Screen::Aftercare,
-        Screen::Restrictions,
-        Screen::WhenToCall,
-    ] {
+    for screen in Screen::SECTIONS {
         let name = ui::tab_name(app.ui(), screen);
         assert!(tabs.contains(name), "tab {name}: {tabs}");
         assert!(index.contains(name), "index {name}");

@@ -1,6 +1,8 @@
 //! The interactive guide without a terminal: `App::update` driven by actions,
 //! every screen rendered into ratatui's `TestBackend` and checked.
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,7 @@ use ratatui::backend::TestBackend;
 
 use careguide::app::{Action, App, Options, Overlay, Screen};
 use careguide::guide::{GuideSource, Library};
-use careguide::ui::{self, Theme, ThemeName, View};
+use careguide::ui::{self, Theme, ThemeName};
 
 fn library() -> Library {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app");
@@ -34,40 +36,7 @@ fn app() -> App {
     app_with(options())
 }
 
-fn theme() -> Theme {
-    Theme::new(ThemeName::Dark, false)
-}
-
-/// Renders like the event loop does (and syncs the scroll back).
-fn render(app: &mut App, w: u16, h: u16) -> (Terminal<TestBackend>, View) {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut view = View::default();
-    terminal
-        .draw(|f| view = ui::draw(app, &theme(), f))
-        .unwrap();
-    app.sync_view(&view);
-    (terminal, view)
-}
-
-fn screen_text(app: &mut App, w: u16, h: u16) -> String {
-    let (terminal, _) = render(app, w, h);
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn apply(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        app.update(a.clone());
-        render(app, 80, 24);
-    }
-}
+use common::screen::{apply, draw as render, text as screen_text, type_text};
 
 #[test]
 fn opens_on_todays_aftercare_when_the_treatment_was_in_the_past() {
@@ -289,9 +258,7 @@ fn search_finds_text_and_steps_through_matches() {
         &mut app,
         &[Action::GoTo(Screen::Overview), Action::OpenSearch],
     );
-    for c in "sunscreen".chars() {
-        app.update(Action::Input(c));
-    }
+    type_text(&mut app, "sunscreen");
     let text = screen_text(&mut app, 80, 24);
     assert!(
         text.contains("Search: sunscreen"),

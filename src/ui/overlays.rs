@@ -20,7 +20,13 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
     let Some(overlay) = app.overlays.open else {
         return 0;
     };
-    let width = area.width.saturating_sub(8).min(76);
+    // The QR code takes what room there is; the other windows read best
+    // at most 76 columns wide.
+    let width = if overlay == Overlay::Qr {
+        area.width.saturating_sub(2)
+    } else {
+        area.width.saturating_sub(8).min(76)
+    };
     let inner_width = width.saturating_sub(2);
     let (title, body, cursor) = match overlay {
         Overlay::Help => (ui.help_title.clone(), help(app, theme, inner_width), None),
@@ -46,7 +52,10 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
             super::screens::when_to_call_body(app, theme, inner_width),
             None,
         ),
-        Overlay::Qr => (ui.key_qr.clone(), qr(app, theme, inner_width), None),
+        Overlay::Qr => {
+            let rows = area.height.saturating_sub(2);
+            (ui.key_qr.clone(), qr(app, theme, inner_width, rows), None)
+        }
         // The kiosk draws its PIN prompt itself.
         Overlay::Pin => return 0,
     };
@@ -320,33 +329,32 @@ fn print(app: &App, theme: &Theme, width: u16) -> Body {
 /// The take-home QR code: the plan's summary for a phone camera, drawn
 /// light-on-dark in half blocks with its quiet zone (in every theme, so a
 /// reader decodes it), or a message when the window is too small for it.
-fn qr(app: &App, theme: &Theme, width: u16) -> Body {
+fn qr(app: &App, theme: &Theme, width: u16, height: u16) -> Body {
     let ui = app.ui();
-    let mut b = Body::new(width, "", theme.highlight);
     let payload = crate::qr::payload(app.plan(), ui, app.today(), None);
-    match crate::qr::half_blocks(&payload) {
-        Some(rows)
-            if rows
-                .first()
-                .is_some_and(|r| r.chars().count() <= usize::from(width)) =>
-        {
-            b.text(&ui.qr_intro, theme.text);
-            let style = ratatui::style::Style::new()
-                .fg(ratatui::style::Color::White)
-                .bg(ratatui::style::Color::Black);
-            for row in rows {
-                b.push(Line::styled(row, style), None);
-            }
-        }
-        Some(rows) => {
-            let need = rows.first().map_or(0, |r| r.chars().count()) + 4;
-            let text =
-                crate::i18n::fill(&ui.qr_too_small, &[("w", &need), ("h", &(rows.len() + 6))]);
-            b.text(&text, theme.muted);
-        }
-        None => {
-            b.text(&ui.qr_too_small, theme.muted);
-        }
+    let mut b = Body::new(width, "", theme.highlight);
+    b.text(&ui.qr_intro, theme.text);
+    let intro = b.len();
+    let Some(rows) = crate::qr::half_blocks(&payload) else {
+        b.text(&ui.qr_too_small, theme.muted);
+        return b;
+    };
+    // A code is useful only whole: it must fit across and down.
+    let across = rows.first().map_or(0, |r| r.chars().count());
+    if across > usize::from(width) || intro + rows.len() > usize::from(height) {
+        let text = crate::i18n::fill(
+            &ui.qr_too_small,
+            &[("w", &(across + 2)), ("h", &(intro + rows.len() + 2))],
+        );
+        let mut b = Body::new(width, "", theme.highlight);
+        b.text(&text, theme.muted);
+        return b;
+    }
+    let style = ratatui::style::Style::new()
+        .fg(ratatui::style::Color::White)
+        .bg(ratatui::style::Color::Black);
+    for row in rows {
+        b.push(Line::styled(row, style), None);
     }
     b
 }

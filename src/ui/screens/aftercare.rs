@@ -155,18 +155,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
     // A visit on one of these days (a peel weeks later).
     for v in g.visits.iter().filter(|v| entry.days.contains(v.day)) {
         b.blank();
-        b.item(
-            1,
-            "◆ ",
-            theme.title,
-            &format!(
-                "{}: {}",
-                tagged(app, &v.name),
-                crate::output::document::visit_when(app.plan(), ui, v)
-            ),
-            origin_style(app, theme, v.name.origin, theme.title),
-            None,
-        );
+        super::common::visit(app, theme, &mut b, 1, v);
     }
 
     // "Expect:", "Do:" and "Avoid:" padded to one width, so the lines start together.

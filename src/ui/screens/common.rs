@@ -2,7 +2,7 @@
 //! plan lines marked with their add-on, key points and teach-back prompts.
 
 use crate::app::{App, Mode};
-use crate::guide::{SectionNotes, Text};
+use crate::guide::{PlannedVisit, SectionNotes, Text};
 use crate::ui::body::Body;
 use crate::ui::{Theme, origin_style};
 use ratatui::layout::Rect;
@@ -52,4 +52,18 @@ pub fn notes(app: &App, theme: &Theme, b: &mut Body, notes: &SectionNotes) {
             b.item(2, "? ", theme.teach_back, t, theme.teach_back, None);
         }
     }
+}
+
+/// "◆ Chemical peel: Day 14 or later (Fri 4 Dec)": a visit of an add-on done
+/// on another day, as the aftercare day and the limits list show it.
+pub fn visit(app: &App, theme: &Theme, b: &mut Body, indent: usize, v: &PlannedVisit) {
+    let when = crate::output::document::visit_when(app.plan(), app.ui(), v);
+    b.item(
+        indent,
+        "◆ ",
+        theme.title,
+        &format!("{}: {when}", tagged(app, &v.name)),
+        origin_style(app, theme, v.name.origin, theme.title),
+        None,
+    );
 }

@@ -229,18 +229,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         }
     }
     for v in &g.visits {
-        b.item(
-            2,
-            "◆ ",
-            theme.title,
-            &format!(
-                "{}: {}",
-                tagged(app, &v.name),
-                crate::output::document::visit_when(app.plan(), ui, v)
-            ),
-            origin_style(app, theme, v.name.origin, theme.title),
-            None,
-        );
+        super::common::visit(app, theme, &mut b, 2, v);
     }
     draw_body(app, theme, &b, area, buf, view);
 }
