@@ -8,7 +8,7 @@ use clap::CommandFactory;
 use crate::cli::{CheckArgs, Cli, Format, GlobalArgs, OpenArgs, PrintArgs};
 use crate::config::ThemeName;
 use crate::config::{self, Config, ConfigError};
-use crate::guide::library::Checks;
+use crate::guide::library::{Checks, Deferred};
 use crate::guide::{FileReport, GuideSource, Library, Severity};
 use crate::i18n::{self, UiText};
 use crate::output::{document, html, markdown, text};
@@ -30,6 +30,25 @@ pub fn load_library(global: &GlobalArgs) -> Result<Library, ExitCode> {
     let source = GuideSource::resolve(global.guides.as_deref());
     // The app, `list` and `print` need no plain-language lints: `check` runs them.
     let library = Library::load_with(&source, Checks::ErrorsOnly).map_err(fail)?;
+    report_broken(&library, &source);
+    Ok(library)
+}
+
+/// For the app: the guides in `language` now, the rest set aside to load
+/// after the first frame (see [`Library::load_first`]).
+fn load_library_first(
+    global: &GlobalArgs,
+    language: &str,
+) -> Result<(Library, Deferred), ExitCode> {
+    let source = GuideSource::resolve(global.guides.as_deref());
+    let (library, later) =
+        Library::load_first(&source, Checks::ErrorsOnly, language).map_err(fail)?;
+    report_broken(&library, &source);
+    Ok((library, later))
+}
+
+/// Names the files that have errors (their guides were skipped) on stderr.
+fn report_broken(library: &Library, source: &GuideSource) {
     let broken: Vec<&FileReport> = library.reports.iter().filter(|r| r.has_errors()).collect();
     if !broken.is_empty() {
         eprintln!(
@@ -41,7 +60,6 @@ pub fn load_library(global: &GlobalArgs) -> Result<Library, ExitCode> {
             eprintln!("  {}", escape_unsafe(&r.path.display().to_string()));
         }
     }
-    Ok(library)
 }
 
 pub fn list(global: &GlobalArgs) -> ExitCode {
@@ -350,7 +368,13 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let library = match load_library(global) {
+    let language = open.lang.clone().or_else(|| config.language.clone());
+    // The interface text is parsed on the other core while the guide loads.
+    let shown = language.clone().unwrap_or_else(|| "en".into());
+    std::thread::spawn(move || crate::i18n::UiText::for_language(&shown));
+    // The first frame needs only the guides in the language it shows: the
+    // others load right after it (see `Library::load_first`).
+    let (library, later) = match load_library_first(global, language.as_deref().unwrap_or("en")) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -363,7 +387,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if mode == Mode::Practitioner && (open.plain || dumb || !terminal) {
-        return plain_mode(global, open, &config, &library, terminal);
+        return plain_mode(global, open, &config, &library.complete(later), terminal);
     }
     if mode == Mode::Kiosk && !terminal {
         return fail("the kiosk needs a terminal");
@@ -388,9 +412,24 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
             _ => {}
         }
     }
+    // When the files named for the language lack what the first frame
+    // shows (the guide or language asked for), everything loads now.
+    let first_frame_ready = !library.guides.is_empty()
+        && open
+            .guide
+            .as_ref()
+            .is_none_or(|id| library.find(id, language.as_deref()).is_some())
+        && language
+            .as_ref()
+            .is_none_or(|l| library.languages().contains(&l.as_str()));
+    let (library, later) = if first_frame_ready || later.is_empty() {
+        (library, Some(later).filter(|l| !l.is_empty()))
+    } else {
+        (library.complete(later), None)
+    };
     let options = Options {
         mode,
-        language: open.lang.clone().or_else(|| config.language.clone()),
+        language,
         guide: open.guide.clone(),
         addons: open.addons.clone(),
         treatment_date: open.date,
@@ -402,6 +441,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
             .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
         staff_pin_hash: config.staff_pin_hash.clone(),
         can_print: config.print_command.is_some(),
+        qr_url: config.qr_url.clone(),
         ..Options::new(global.today.unwrap_or_else(crate::dates::today))
     };
     let app = match App::new(library, options, std::time::Instant::now()) {
@@ -429,7 +469,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         today: global.today,
         test_panic_key: std::env::var_os("CAREGUIDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
-    match crate::tui::run(app, run) {
+    match crate::tui::run(app, run, later) {
         Ok(code) => ExitCode::from(code),
         Err(e) => fail(e),
     }

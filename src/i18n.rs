@@ -26,6 +26,8 @@ macro_rules! ui_text {
             pub language_name: String,
             /// Monday first.
             pub weekdays: Vec<String>,
+            /// Monday first, in full (for reading aloud).
+            pub weekdays_long: Vec<String>,
             /// January first.
             pub months: Vec<String>,
             /// January first, in full.
@@ -38,9 +40,14 @@ macro_rules! ui_text {
                 let language = t.text(d, "language");
                 let language_name = t.text(d, "language_name");
                 let weekdays = t.text_list(d, "weekdays", true);
+                let weekdays_long = t.text_list(d, "weekdays_long", true);
                 let months = t.text_list(d, "months", true);
                 let months_long = t.text_list(d, "months_long", true);
                 $(let $key = t.text(d, stringify!($key));)*
+                if weekdays_long.len() != 7 {
+                    d.error(t.span(), format!("`weekdays_long` must list 7 days, Monday first; found {}", weekdays_long.len()));
+                    return None;
+                }
                 if weekdays.len() != 7 {
                     d.error(t.span(), format!("`weekdays` must list 7 days, Monday first; found {}", weekdays.len()));
                     return None;
@@ -57,6 +64,7 @@ macro_rules! ui_text {
                     language: language?.value,
                     language_name: language_name?.value,
                     weekdays: weekdays.into_iter().map(|t| t.value).collect(),
+                    weekdays_long: weekdays_long.into_iter().map(|t| t.value).collect(),
                     months: months.into_iter().map(|t| t.value).collect(),
                     months_long: months_long.into_iter().map(|t| t.value).collect(),
                     $($key: $key?.value,)*
@@ -103,6 +111,7 @@ ui_text! {
     yes_clear, no_keep, key_page_down, key_page_up, key_top, key_bottom, key_go_today, key_go_date, key_read_aloud, key_qr, key_new_patient, keyname_page_up, keyname_page_down, keyname_home, keyname_end, keyname_enter, keyname_esc, keyname_tab, keyname_backspace, keyname_space, keyname_ctrl, timer_alert, reload_gone, no_date_for_today, new_patient_done, new_patient_title, new_patient_question, kiosk_date_needed, kiosk_date_future, kiosk_date_past, date_error_shape, date_error_month, date_error_year, date_error_day, go_to_date_title, go_to_date_prompt, print_title, print_whole, print_from_today, stop_more, day_passed, day_passed_done, badge_numbing, help_touch, qr_intro, qr_too_small, speech_missing, speech_failed,
     milestone_limit_ends, milestone_do_starts, calendar_contact, calendar_guide,
     qr_treatment, qr_limit_until, qr_emergency,
+    kiosk_read_aloud, kiosk_take_home, kiosk_reading, key_calendar, calendar_saved, calendar_needs_date,
 }
 
 /// Sorts items by a text in the alphabetical order of a language (Spanish:
@@ -177,6 +186,35 @@ impl UiText {
     }
 
     /// A short date in this language, e.g. "Sun 22 Nov".
+    /// Text as a listener should hear it: a date written short ("Mon 23
+    /// Nov") with its weekday and month in full ("Monday 23 November").
+    pub fn spoken(&self, text: &str) -> String {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let weekday = self.weekdays.iter().position(|d| d == words[i]);
+            let number = words
+                .get(i + 1)
+                .is_some_and(|n| n.trim_end_matches(',').parse::<u8>().is_ok());
+            let month = words.get(i + 2).and_then(|m| {
+                let core = m.trim_end_matches([',', '.', ':', ';', ')']);
+                let at = self.months.iter().position(|x| x == core)?;
+                Some((at, &m[core.len()..]))
+            });
+            if let (Some(w), true, Some((m, rest))) = (weekday, number, month) {
+                out.push(self.weekdays_long[w].clone());
+                out.push(words[i + 1].to_string());
+                out.push(format!("{}{rest}", self.months_long[m]));
+                i += 3;
+            } else {
+                out.push(words[i].to_string());
+                i += 1;
+            }
+        }
+        out.join(" ")
+    }
+
     pub fn date_short(&self, date: Date) -> String {
         let weekday = date.weekday().to_monday_zero_offset() as usize;
         fill(

@@ -10,8 +10,10 @@ use crate::guide::model::RestrictionKind;
 use crate::i18n::{UiText, fill};
 use crate::plan::Plan;
 
-/// The summary's size limit, in bytes (a QR code of about version 19).
-pub const MAX_SUMMARY_BYTES: usize = 600;
+/// The summary's size limit, in bytes: a QR code of version 11 at most
+/// (61 modules; with its quiet zone 69 columns by 35 rows of half blocks),
+/// which fits a 100×40 kiosk screen and any phone camera reads at a glance.
+pub const MAX_SUMMARY_BYTES: usize = 300;
 
 /// Modules of light margin around the code (the standard's quiet zone).
 pub const QUIET_ZONE: usize = 4;

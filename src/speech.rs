@@ -3,7 +3,8 @@
 
 use crate::app::{App, Screen};
 
-/// The current screen's text, in reading order: its title, then its lines.
+/// The current screen's text, in reading order: its title, then its lines
+/// (no box drawing, no key hints), with dates spelled out.
 pub fn screen_lines(app: &App) -> Vec<String> {
     let ui = app.ui();
     let mut lines = vec![crate::ui::screen_title(ui, app.nav.screen).to_string()];
@@ -23,7 +24,8 @@ pub fn screen_lines(app: &App) -> Vec<String> {
             lines.extend(texts.iter().map(|t| crate::text::sanitize(t).into_owned()));
         }
     }
-    lines
+    // Dates as words a listener understands ("Monday 23 November").
+    lines.iter().map(|l| ui.spoken(l)).collect()
 }
 
 /// How speech is made: a command (espeak-ng by default) and its settings.
@@ -113,8 +115,12 @@ impl Speaker {
         let Some((program, rest)) = args.split_first() else {
             return Err(SpeechError::NotInstalled(String::new()));
         };
+        use std::os::unix::process::CommandExt;
         let mut child = std::process::Command::new(program)
             .args(rest)
+            // Its own process group: stopping it stops whatever it started
+            // (a speech command may be a script or a pipeline).
+            .process_group(0)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -139,6 +145,13 @@ impl Speaker {
     /// Stops the reading, if one is going on.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
+            if let Ok(group) = i32::try_from(child.id()) {
+                // SAFETY: kill(2) with a negative pid signals the process
+                // group the child leads; no memory is involved.
+                unsafe {
+                    libc::kill(-group, libc::SIGKILL);
+                }
+            }
             let _ = child.kill();
             let _ = child.wait();
         }

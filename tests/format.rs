@@ -582,3 +582,44 @@ fn a_visits_text_counts_its_days_from_the_visit() {
         "{lines:#?}"
     );
 }
+
+/// The app loads the language it shows first and the rest after its first
+/// frame (`Library::load_first`, then `complete`); the result must be what
+/// loading everything at once gives, the translation checks included.
+#[test]
+fn loading_the_shown_language_first_then_the_rest_is_loading_everything() {
+    use careguide::guide::GuideSource;
+    use careguide::guide::library::{Checks, Library};
+    let describe = |l: &Library| {
+        let guides: Vec<String> = l
+            .guides
+            .iter()
+            .map(|g| format!("{} {}", g.id.as_str(), g.language.as_str()))
+            .collect();
+        let reports: Vec<String> = l
+            .reports
+            .iter()
+            .flat_map(|r| r.lines().collect::<Vec<_>>())
+            .collect();
+        (guides, reports)
+    };
+    for guides in [
+        Guides::new(),
+        // A wrong number in the translation: refused either way.
+        Guides::new().es("cada 2 horas", "cada 3 horas"),
+    ] {
+        let source = GuideSource::Dir(guides.dir.path().to_path_buf());
+        let all = Library::load_with(&source, Checks::ErrorsOnly).unwrap();
+        let (first, later) = Library::load_first(&source, Checks::ErrorsOnly, "en").unwrap();
+        assert_eq!(describe(&first).0, ["needling en"]);
+        assert!(!later.is_empty(), "the Spanish file was not set aside");
+        assert_eq!(describe(&first.complete(later)), describe(&all));
+    }
+    // The wrong number is caught after completing, as at once.
+    let guides = Guides::new().es("cada 2 horas", "cada 3 horas");
+    let source = GuideSource::Dir(guides.dir.path().to_path_buf());
+    let (first, later) = Library::load_first(&source, Checks::ErrorsOnly, "en").unwrap();
+    let done = first.complete(later);
+    assert_eq!(describe(&done).0, ["needling en"]);
+    assert!(done.error_count() > 0);
+}

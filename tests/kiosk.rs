@@ -66,7 +66,7 @@ fn quits(effects: Vec<Effect>) -> bool {
 /// aftercare. Returns the app where they left it.
 fn patient_walk(app: &mut App) {
     app.update(Action::SetLanguage("es".into()));
-    assert!(draw(app).contains("Pulse cualquier tecla"));
+    assert!(draw(app).contains("Presione una tecla"));
     app.update(Action::Next); // welcome → guide picker
     assert_eq!(app.nav.screen, Screen::Picker);
     app.update(Action::CursorDown);

@@ -6,6 +6,7 @@
 //! aftercare in Spanish and back with "Start over", that nothing is written
 //! to disk, and that an internal error starts over instead of exiting.
 
+mod common;
 mod pty_support;
 
 use std::path::{Path, PathBuf};
@@ -33,43 +34,13 @@ const HEADER_ROW: u16 = 0;
 const TITLE_ROW: u16 = 1;
 
 const WELCOME: &str = "Press any key or touch the screen to start";
-const WELCOME_ES: &str = "Pulse cualquier tecla o toque la pantalla para empezar";
+const WELCOME_ES: &str = "Presione una tecla o toque la pantalla para empezar";
 const PICKER: &str = "Choose a guide";
 
-/// The hash of [`PIN`], made once by the binary's own `pin-hash` (the PIN
-/// on stdin, as a clinic would pipe it).
+/// The hash of [`PIN`], made once by the binary's own `pin-hash`.
 fn pin_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| {
-        use std::io::Write;
-        use std::process::{Command, Stdio};
-        let mut child = Command::new(env!("CARGO_BIN_EXE_careguide"))
-            .arg("pin-hash")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run careguide pin-hash");
-        child
-            .stdin
-            .take()
-            .expect("pin-hash stdin")
-            .write_all(format!("{PIN}\n").as_bytes())
-            .expect("write the PIN");
-        let out = child.wait_with_output().expect("wait for pin-hash");
-        assert!(
-            out.status.success(),
-            "pin-hash failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let hash = String::from_utf8(out.stdout)
-            .expect("pin-hash prints text")
-            .trim()
-            .to_string();
-        assert!(hash.starts_with("$argon2"), "not an argon2 hash: {hash:?}");
-        hash
-    })
+    HASH.get_or_init(|| pty_support::pin_hash(PIN))
 }
 
 /// A config file in a temp dir of its own (kept while this lives).
@@ -408,7 +379,7 @@ fn a_patient_walks_to_todays_aftercare_in_spanish_and_starts_over() {
     pty.wait_for(WELCOME, TIMEOUT);
     pty.wait_for("✓ English", TIMEOUT);
     let screen = pty.screen();
-    for spanish in ["Pulse", "Día", "HOY", "Empezar de nuevo"] {
+    for spanish in ["Presione", "Día", "HOY", "Empezar de nuevo"] {
         assert!(
             !screen.contains(spanish),
             "{spanish:?} is still on screen:\n{screen}"
@@ -548,4 +519,88 @@ fn an_internal_error_in_practitioner_mode_exits_and_restores_the_terminal() {
         after.contains("test panic"),
         "no panic message after leaving the alternate screen: {after:?}"
     );
+}
+
+// ----- take-home QR code -----
+
+/// The QR code's rows as drawn on screen: the block of `█▀▄` and spaces
+/// that starts with the widest run of `█` (its quiet zone).
+fn qr_rows(screen: &[String]) -> Vec<String> {
+    let is_block = |c: char| matches!(c, '█' | '▀' | '▄' | ' ');
+    let run = |row: &str| -> Option<(usize, usize)> {
+        let chars: Vec<char> = row.chars().collect();
+        let start = chars.iter().position(|&c| c == '█')?;
+        let len = chars[start..].iter().take_while(|&&c| c == '█').count();
+        Some((start, len))
+    };
+    let (top, (col, width)) = screen
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| run(r).map(|x| (i, x)))
+        .max_by_key(|(i, (_, len))| (*len, std::cmp::Reverse(*i)))
+        .expect("a row of blocks");
+    screen[top..]
+        .iter()
+        .map(|r| r.chars().skip(col).take(width).collect::<String>())
+        .take_while(|r| r.chars().count() == width && r.chars().all(is_block))
+        .collect()
+}
+
+#[test]
+fn a_phone_reads_the_kiosks_qr_code_off_a_100_by_40_screen() {
+    use careguide::i18n::UiText;
+    use careguide::plan::Plan;
+    use jiff::civil::date;
+    let config = write_config("");
+    let pty = Pty::spawn_with(
+        &["--kiosk", "--config", path_arg(&config.path), "--today", TODAY],
+        100,
+        40,
+        &base_options(),
+    );
+    pty.wait_for(WELCOME, TIMEOUT);
+    let mut pty = pty;
+    // The guide, "I had my treatment", 3 days ago: Day 3.
+    pty.send(ENTER);
+    pty.wait_for_row(TITLE_ROW, PICKER, TIMEOUT);
+    pty.send(ENTER);
+    pty.wait_for("I had my treatment", TIMEOUT);
+    pty.send(DOWN);
+    pty.wait_for("› I had my treatment", TIMEOUT);
+    pty.send(ENTER);
+    for day in ["[2026-11-22", "[2026-11-21", "[2026-11-20"] {
+        pty.send(DOWN);
+        pty.wait_for(day, TIMEOUT);
+    }
+    pty.send(ENTER);
+    pty.wait_for_row(TITLE_ROW, "Day 3", TIMEOUT);
+    // By touch: "When to call", the last step, offers the code.
+    let touch = |pty: &mut Pty, label: &str| {
+        let (col, row) = (0..pty.rows())
+            .find_map(|row| pty.find_in_row(row, label).map(|c| (c, row)))
+            .unwrap_or_else(|| panic!("no {label:?}:\n{}", pty.screen()));
+        pty.click(col + 1, row);
+    };
+    touch(&mut pty, "! When to call");
+    pty.wait_for("To your phone", TIMEOUT);
+    touch(&mut pty, "To your phone");
+    pty.wait_for("Point a phone camera", TIMEOUT);
+
+    let screen: Vec<String> = (0..pty.rows()).map(|r| pty.row(r)).collect();
+    let rows = qr_rows(&screen);
+    assert!(rows.len() > 20, "no whole code on screen:\n{}", pty.screen());
+    let (w, h, pixels) = common::qr_image::rasterize(&rows, 4, 255, 0);
+    let decoded = common::qr_image::decode(w, h, &pixels);
+
+    let library = common::app_library();
+    let guide = library.find("needling", Some("en")).expect("needling");
+    let plan = Plan::new(guide, &[], Some(date(2026, 11, 20))).expect("a plan");
+    let expected = careguide::qr::summary(&plan, UiText::for_language("en"), date(2026, 11, 23));
+    assert_eq!(decoded, vec![expected], "{}", pty.screen());
+
+    // A finger closes it.
+    touch(&mut pty, "✕ Close");
+    pty.wait_until("the code closed", TIMEOUT, |s| {
+        !s.text.contains("Point a phone camera")
+    });
 }

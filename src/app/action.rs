@@ -98,6 +98,8 @@ pub enum Action {
     StillHere,
     /// Practitioner: save the plan as a take-home page.
     Export,
+    /// Practitioner: save the plan's reminders as a calendar file (.ics).
+    ExportCalendar,
     /// Ask what to print (the whole plan, or the days still to come).
     OpenPrint,
     /// Print the plan: `true` for only the days still to come.
@@ -118,6 +120,8 @@ pub enum Action {
 pub enum Effect {
     /// Save the plan as a take-home HTML page (practitioner only).
     Export,
+    /// Save the plan's reminders as a calendar file (practitioner only).
+    ExportCalendar,
     /// Send the plan to the print command; `true`: only the days to come.
     Print(bool),
     /// Ring the terminal's bell (the numbing time is up).

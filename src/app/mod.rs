@@ -62,6 +62,9 @@ pub struct Options {
     pub staff_pin_hash: Option<String>,
     /// Whether the config names a print command.
     pub can_print: bool,
+    /// What the take-home QR code links to instead of holding a summary
+    /// (the config's `[export] qr_url`).
+    pub qr_url: Option<String>,
 }
 
 impl Options {
@@ -78,6 +81,7 @@ impl Options {
             idle_timeout: Duration::from_secs(crate::config::DEFAULT_IDLE_SECS),
             staff_pin_hash: None,
             can_print: false,
+            qr_url: None,
         }
     }
 }
@@ -469,6 +473,7 @@ impl App {
             Action::StaffExit => self.staff_exit(),
             Action::StillHere => {}
             Action::Export => fx.push(Effect::Export),
+            Action::ExportCalendar => fx.push(Effect::ExportCalendar),
             Action::OpenPrint | Action::Print(_) if !self.initial.can_print => {
                 self.notices.message = Some(self.ui().print_off.clone());
             }

@@ -44,7 +44,7 @@ impl Mode {
                 // Practitioner tools: never in the kiosk.
                 Last | GoToSection(_) | GoToToday | OpenGoToDate | OpenIndex | OpenSearch
                 | SearchNext | SearchPrev | TimerToggle | TimerReset | ToggleTeachBack | Export
-                | NewPatient | Quit => false,
+                | ExportCalendar | NewPatient | Quit => false,
             },
         }
     }

@@ -75,21 +75,7 @@ impl Library {
     }
 
     pub fn load_with(source: &GuideSource, checks: Checks) -> Result<Self, LoadError> {
-        match source {
-            GuideSource::Dir(dir) => Self::load_paths_with(std::slice::from_ref(dir), checks),
-            GuideSource::Embedded => Ok(Self::from_files_with(
-                EMBEDDED_GUIDES
-                    .iter()
-                    .map(|(name, text)| {
-                        (
-                            PathBuf::from(format!("<built-in>/{name}")),
-                            FileContent::Bytes(text.as_bytes().to_vec()),
-                        )
-                    })
-                    .collect(),
-                checks,
-            )),
-        }
+        Ok(Self::from_files_with(read_source(source)?, checks))
     }
 
     /// Loads files and folders (every `*.toml` directly inside a folder).
@@ -98,30 +84,52 @@ impl Library {
     }
 
     pub fn load_paths_with(paths: &[PathBuf], checks: Checks) -> Result<Self, LoadError> {
-        let mut files = Vec::new();
-        for path in paths {
-            let meta = fs::metadata(path).map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
-                _ => LoadError::Unreadable(path.clone(), e),
-            })?;
-            if meta.is_dir() {
-                let mut found: Vec<PathBuf> = fs::read_dir(path)
-                    .map_err(|e| LoadError::Unreadable(path.clone(), e))?
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-                    .collect();
-                found.sort();
-                for file in found {
-                    let bytes = read_limited(&file)?;
-                    files.push((file, bytes));
-                }
-            } else {
-                let bytes = read_limited(path)?;
-                files.push((path.clone(), bytes));
-            }
+        Ok(Self::from_files_with(read_paths(paths)?, checks))
+    }
+
+    /// Loads only the files named for `language` (`ID.toml` and
+    /// `ID.LANGUAGE.toml`) and sets the others aside, for the app's first
+    /// frame: the other languages, and the check that a translation matches
+    /// its original, wait for [`Library::complete`] (after that frame,
+    /// before the first key is handled).
+    pub fn load_first(
+        source: &GuideSource,
+        checks: Checks,
+        language: &str,
+    ) -> Result<(Self, Deferred), LoadError> {
+        let (first, later): (Vec<_>, Vec<_>) = read_source(source)?
+            .into_iter()
+            .partition(|(path, _)| named_language(path).is_none_or(|l| l == language));
+        Ok((
+            Self::from_files_with(first, checks),
+            Deferred {
+                files: later,
+                checks,
+            },
+        ))
+    }
+
+    /// Adds the files [`Library::load_first`] set aside and applies the
+    /// rules across files to the whole set, as if all were loaded at once.
+    pub fn complete(self, deferred: Deferred) -> Self {
+        if deferred.files.is_empty() {
+            return self;
         }
-        Ok(Self::from_files_with(files, checks))
+        let Library { guides, reports } = self;
+        let mut guides: Vec<Option<Guide>> = guides.into_iter().map(Some).collect();
+        let mut loaded: Vec<(FileReport, Option<Guide>)> = reports
+            .into_iter()
+            .map(|r| {
+                let guide = guides
+                    .iter_mut()
+                    .find(|g| g.as_ref().is_some_and(|g| g.path == r.path))
+                    .and_then(Option::take);
+                (r, guide)
+            })
+            .collect();
+        loaded.extend(load_files(deferred.files, deferred.checks));
+        loaded.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        Self::from_loaded(loaded)
     }
 
     /// Checks each file, then the rules that span files (one guide per id
@@ -131,7 +139,10 @@ impl Library {
     }
 
     pub fn from_files_with(files: Vec<(PathBuf, FileContent)>, checks: Checks) -> Self {
-        let mut loaded = load_files(files, checks);
+        Self::from_loaded(load_files(files, checks))
+    }
+
+    fn from_loaded(mut loaded: Vec<(FileReport, Option<Guide>)>) -> Self {
         cross_file_rules(&mut loaded);
         let mut guides: Vec<Guide> = Vec::new();
         let mut reports = Vec::new();
@@ -147,6 +158,15 @@ impl Library {
             (a.id.as_str(), a.language.as_str()).cmp(&(b.id.as_str(), b.language.as_str()))
         });
         Library { guides, reports }
+    }
+
+    /// The errors of every file that has some, one message a line.
+    pub fn error_lines(&self) -> Vec<String> {
+        self.reports
+            .iter()
+            .filter(|r| r.has_errors())
+            .flat_map(|r| r.lines().collect::<Vec<_>>())
+            .collect()
     }
 
     pub fn error_count(&self) -> usize {
@@ -193,6 +213,69 @@ impl Library {
         ids.dedup();
         ids
     }
+}
+
+/// Guide files read but not yet loaded (see [`Library::load_first`]).
+#[derive(Debug)]
+pub struct Deferred {
+    files: Vec<(PathBuf, FileContent)>,
+    checks: Checks,
+}
+
+impl Deferred {
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// The language a file's name says (`ID.LANGUAGE.toml`), if any.
+fn named_language(path: &Path) -> Option<&str> {
+    let stem = path.file_stem()?.to_str()?;
+    stem.rsplit_once('.').map(|(_, lang)| lang)
+}
+
+/// Every guide file of a source, in path order.
+fn read_source(source: &GuideSource) -> Result<Vec<(PathBuf, FileContent)>, LoadError> {
+    match source {
+        GuideSource::Dir(dir) => read_paths(std::slice::from_ref(dir)),
+        GuideSource::Embedded => Ok(EMBEDDED_GUIDES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    PathBuf::from(format!("<built-in>/{name}")),
+                    FileContent::Bytes(text.as_bytes().to_vec()),
+                )
+            })
+            .collect()),
+    }
+}
+
+/// The files named, and every `*.toml` directly inside the folders named.
+fn read_paths(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileContent)>, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
+            _ => LoadError::Unreadable(path.clone(), e),
+        })?;
+        if meta.is_dir() {
+            let mut found: Vec<PathBuf> = fs::read_dir(path)
+                .map_err(|e| LoadError::Unreadable(path.clone(), e))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            found.sort();
+            for file in found {
+                let bytes = read_limited(&file)?;
+                files.push((file, bytes));
+            }
+        } else {
+            let bytes = read_limited(path)?;
+            files.push((path.clone(), bytes));
+        }
+    }
+    Ok(files)
 }
 
 /// A file's bytes, or its size when it is too large to read.

@@ -55,10 +55,11 @@ impl Side<'_> {
 }
 
 /// One item of a list being compared.
-struct Item {
+struct Item<'g> {
     id: Option<String>,
     span: Range<usize>,
-    preview: String,
+    /// How a message names it (made only when a message is written).
+    preview: Preview<'g>,
     /// The text's length in characters and its numbers, for aligning lists
     /// whose lengths differ.
     chars: usize,
@@ -69,10 +70,35 @@ struct Item {
 }
 
 /// A list of items with a stable name, and where to point when it is empty.
-struct List {
+struct List<'g> {
     path: String,
     anchor: Range<usize>,
-    items: Vec<Item>,
+    items: Vec<Item<'g>>,
+}
+
+/// How a message names an item: kept as references into the guide, and
+/// only written out for a message (most comparisons find nothing to say).
+enum Preview<'g> {
+    /// A line of text: its first words.
+    Text(&'g str),
+    /// Data named by its id: "category `sun`".
+    Keyed(&'static str, &'g str),
+    /// A screening question: its id and first words.
+    Question(&'g str, &'g str),
+    Restriction(&'g str),
+    Fixed(String),
+}
+
+impl std::fmt::Display for Preview<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Preview::Text(t) => f.write_str(&preview(t)),
+            Preview::Keyed(what, id) => write!(f, "{what} `{id}`"),
+            Preview::Question(id, q) => write!(f, "screening question `{id}` {}", preview(q)),
+            Preview::Restriction(id) => write!(f, "restriction `{id}`"),
+            Preview::Fixed(s) => f.write_str(s),
+        }
+    }
 }
 
 /// The first words of a text, to name it in a message.
@@ -85,11 +111,11 @@ fn preview(text: &str) -> String {
     }
 }
 
-fn item(t: &Text, detail: impl Into<String>) -> Item {
+fn item<'g>(t: &'g Text, detail: impl Into<String>) -> Item<'g> {
     Item {
         id: t.id.as_ref().map(|i| i.value.clone()),
         span: t.span.clone(),
-        preview: preview(t.source_text()),
+        preview: Preview::Text(t.source_text()),
         chars: t.source_text().chars().count(),
         numbers: numbers(t.source_text()),
         detail: detail.into(),
@@ -97,11 +123,11 @@ fn item(t: &Text, detail: impl Into<String>) -> Item {
 }
 
 /// An item named by a data id (a category, an add-on).
-fn keyed(id: &Text, what: &str) -> Item {
+fn keyed<'g>(id: &'g Text, what: &'static str) -> Item<'g> {
     Item {
         id: Some(id.value.clone()),
         span: id.span.clone(),
-        preview: format!("{what} `{}`", id.value),
+        preview: Preview::Keyed(what, id.value.as_str()),
         chars: 0,
         numbers: Vec::new(),
         detail: String::new(),
@@ -109,18 +135,18 @@ fn keyed(id: &Text, what: &str) -> Item {
 }
 
 /// A list item with no text of its own (a day range, a removal).
-fn bare(span: Range<usize>, preview: String, detail: String) -> Item {
+fn bare(span: Range<usize>, preview: String, detail: String) -> Item<'static> {
     Item {
         id: None,
         span,
-        preview,
+        preview: Preview::Fixed(preview),
         chars: 0,
         numbers: Vec::new(),
         detail,
     }
 }
 
-fn texts(path: impl Into<String>, anchor: &Range<usize>, list: &[Text]) -> List {
+fn texts<'g>(path: impl Into<String>, anchor: &Range<usize>, list: &'g [Text]) -> List<'g> {
     List {
         path: path.into(),
         anchor: anchor.clone(),
@@ -128,12 +154,16 @@ fn texts(path: impl Into<String>, anchor: &Range<usize>, list: &[Text]) -> List 
     }
 }
 
-fn addon_lines(path: impl Into<String>, anchor: &Range<usize>, list: &[AddonLine]) -> List {
+fn addon_lines<'g>(
+    path: impl Into<String>,
+    anchor: &Range<usize>,
+    list: impl IntoIterator<Item = &'g AddonLine>,
+) -> List<'g> {
     List {
         path: path.into(),
         anchor: anchor.clone(),
         items: list
-            .iter()
+            .into_iter()
             .map(|l| {
                 let detail = match l.place.target() {
                     Some(t) => format!("{} `{}`", l.place.key(), t.value),
@@ -158,16 +188,16 @@ fn addon_lines(path: impl Into<String>, anchor: &Range<usize>, list: &[AddonLine
     }
 }
 
-fn notes(out: &mut Vec<List>, path: &str, anchor: &Range<usize>, n: &SectionNotes) {
+fn notes<'g>(out: &mut Vec<List<'g>>, path: &str, anchor: &Range<usize>, n: &'g SectionNotes) {
     out.push(texts(format!("{path} key_points"), anchor, &n.key_points));
     out.push(texts(format!("{path} teach_back"), anchor, &n.teach_back));
 }
 
-fn addon_aftercare(
-    out: &mut Vec<List>,
+fn addon_aftercare<'g>(
+    out: &mut Vec<List<'g>>,
     path: &str,
     anchor: &Range<usize>,
-    list: &[AddonAftercare],
+    list: &'g [AddonAftercare],
 ) {
     out.push(List {
         path: format!("{path} entries"),
@@ -198,7 +228,7 @@ fn addon_aftercare(
             let mut l = addon_lines(
                 format!("{p} care.{}", c.category),
                 &c.category.span,
-                &c.lines.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(),
+                c.lines.iter().map(|(_, l)| l),
             );
             for (it, (kind, _)) in l.items.iter_mut().zip(&c.lines) {
                 it.detail = format!("{} {}", kind.key(), it.detail);
@@ -208,7 +238,11 @@ fn addon_aftercare(
     }
 }
 
-fn addon_restrictions(path: &str, anchor: &Range<usize>, list: &[AddonRestriction]) -> List {
+fn addon_restrictions<'g>(
+    path: &str,
+    anchor: &Range<usize>,
+    list: &'g [AddonRestriction],
+) -> List<'g> {
     List {
         path: format!("{path} restrictions"),
         anchor: anchor.clone(),
@@ -217,7 +251,7 @@ fn addon_restrictions(path: &str, anchor: &Range<usize>, list: &[AddonRestrictio
             .map(|r| Item {
                 id: Some(r.id.value.clone()),
                 span: r.id.span.clone(),
-                preview: format!("restriction `{}`", r.id),
+                preview: Preview::Restriction(r.id.value.as_str()),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: format!(
@@ -234,7 +268,7 @@ fn addon_restrictions(path: &str, anchor: &Range<usize>, list: &[AddonRestrictio
 }
 
 /// Every list of a guide, in file order.
-fn lists(g: &Guide) -> Vec<List> {
+fn lists(g: &Guide) -> Vec<List<'_>> {
     let mut out = Vec::new();
     let top = g.id.span.clone();
     out.push(List {
@@ -279,7 +313,7 @@ fn lists(g: &Guide) -> Vec<List> {
             .map(|q| Item {
                 id: Some(q.id.value.clone()),
                 span: q.id.span.clone(),
-                preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                preview: Preview::Question(q.id.value.as_str(), &q.question),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: if q.why.is_some() { "why" } else { "" }.into(),
@@ -353,7 +387,7 @@ fn lists(g: &Guide) -> Vec<List> {
             .map(|r| Item {
                 id: Some(r.id.value.clone()),
                 span: r.id.span.clone(),
-                preview: format!("restriction `{}`", r.id),
+                preview: Preview::Restriction(r.id.value.as_str()),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: format!(
@@ -437,7 +471,7 @@ fn lists(g: &Guide) -> Vec<List> {
                 .map(|q| Item {
                     id: Some(q.id.value.clone()),
                     span: q.id.span.clone(),
-                    preview: format!("screening question `{}` {}", q.id, preview(&q.question)),
+                    preview: Preview::Question(q.id.value.as_str(), &q.question),
                     chars: 0,
                     numbers: Vec::new(),
                     detail: String::new(),
@@ -792,9 +826,9 @@ fn one_line_apart(rl: &List, tl: &List, r: &Side, t: &Side, ratio: f64, report: 
         named[0].clone()
     } else {
         // Lines of about the same length: say which could be the one.
-        let previews: Vec<&str> = candidates
+        let previews: Vec<String> = candidates
             .iter()
-            .map(|&c| long[c].preview.as_str())
+            .map(|&c| long[c].preview.to_string())
             .collect();
         format!(
             "one line ({}; their lengths cannot tell which)",

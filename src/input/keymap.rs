@@ -129,6 +129,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { keys: &[c('R')],                 action: Action::ReadAloud,    on: Everywhere, footer: false, says: |u| &u.key_read_aloud },
     Binding { keys: &[c('Q')],                 action: Action::ShowQr,       on: Everywhere, footer: false, says: |u| &u.key_qr },
     Binding { keys: &[c('e')],                 action: Action::Export,       on: Everywhere, footer: false, says: |u| &u.key_export },
+    Binding { keys: &[c('c')],                 action: Action::ExportCalendar, on: Everywhere, footer: false, says: |u| &u.key_calendar },
     Binding { keys: &[c('p')],                 action: Action::OpenPrint,    on: Everywhere, footer: false, says: |u| &u.key_print },
     Binding { keys: &[ctrl('n')],              action: Action::NewPatient,   on: Everywhere, footer: false, says: |u| &u.key_new_patient },
     Binding { keys: &[c('?')],                 action: Action::OpenHelp,     on: Everywhere, footer: true,  says: |u| &u.key_help },

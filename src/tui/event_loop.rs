@@ -5,13 +5,14 @@
 
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use super::{RunOptions, Wake, terminal, watch};
 use crate::app::{Action, App, Clock, Effect};
+use crate::guide::library::Deferred;
 use crate::i18n::fill;
 use crate::input;
 use crate::input::decoder::{Decoder, ESCAPE_TIMEOUT};
@@ -26,12 +27,17 @@ enum Turn {
 }
 
 /// The loop's own state besides the app.
+/// How often a reading aloud is checked for its end.
+const SPEECH_POLL: Duration = Duration::from_millis(500);
+
 struct Loop<'a> {
     options: &'a RunOptions,
     rx: &'a mpsc::Receiver<Wake>,
     decoder: Decoder,
     view: View,
     speaker: Speaker,
+    /// Guide files to load once the first frame is on screen.
+    later: Option<Deferred>,
 }
 
 /// Runs the loop until the app quits; a panic in the kiosk starts over
@@ -41,8 +47,10 @@ pub(super) fn run(
     mut app: App,
     options: &RunOptions,
     rx: &mpsc::Receiver<Wake>,
+    later: Option<Deferred>,
 ) -> io::Result<u8> {
     let mut l = Loop {
+        later,
         options,
         rx,
         decoder: Decoder::new(),
@@ -86,9 +94,25 @@ fn clock(options: &RunOptions) -> Clock {
 
 /// Draws, waits for something to happen, and applies it.
 fn turn(terminal: &mut DefaultTerminal, app: &mut App, l: &mut Loop) -> io::Result<Turn> {
+    // A reading that came to its end is no longer shown as going on.
+    if app.notices.reading_aloud && !l.speaker.is_speaking() {
+        app.notices.reading_aloud = false;
+    }
     let theme = &l.options.theme;
     terminal.draw(|frame| l.view = ui::draw(app, theme, frame))?;
     app.sync_view(&l.view);
+    if let Some(later) = l.later.take() {
+        // The first frame is up: the other languages, and the check that
+        // each translation matches its original, before any key is handled.
+        let library = std::mem::take(&mut app.content.library).complete(later);
+        let errors = if l.options.kiosk {
+            Vec::new() // never on the patient's screen
+        } else {
+            library.error_lines()
+        };
+        app.reload(library, errors);
+        return Ok(Turn::Continue);
+    }
 
     // Sleep until something happens. Passing time that changes the screen
     // (the countdown, the kiosk's idle warning, midnight) arrives as a
@@ -96,6 +120,13 @@ fn turn(terminal: &mut DefaultTerminal, app: &mut App, l: &mut Loop) -> io::Resu
     let timeout = match (app.next_wakeup(), l.decoder.pending()) {
         (Some(t), true) => Some(t.min(ESCAPE_TIMEOUT)),
         (None, true) => Some(ESCAPE_TIMEOUT),
+        (t, false) => t,
+    };
+    // While the screen is read aloud, a look twice a second for its end
+    // (the "reading aloud" line goes away then).
+    let timeout = match (timeout, app.notices.reading_aloud) {
+        (Some(t), true) => Some(t.min(SPEECH_POLL)),
+        (None, true) => Some(SPEECH_POLL),
         (t, false) => t,
     };
     let wake = match timeout {
@@ -169,6 +200,17 @@ fn carry_out(app: &mut App, l: &mut Loop, effects: Vec<Effect>) -> Option<u8> {
                     Ok(path) => fill(&ui.exported, &[("path", &path.display())]),
                     Err(e) => fill(&ui.export_failed, &[("error", &e)]),
                 });
+            }
+            Effect::ExportCalendar => {
+                app.notices.message = Some(
+                    match take_home::save_calendar(app, &l.options.export_folder) {
+                        Ok(path) => fill(&ui.calendar_saved, &[("path", &path.display())]),
+                        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                            ui.calendar_needs_date.clone()
+                        }
+                        Err(e) => fill(&ui.export_failed, &[("error", &e)]),
+                    },
+                );
             }
             Effect::Print(from_today) => {
                 let content = take_home::printable(app, from_today, l.options.print_format);

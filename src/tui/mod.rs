@@ -17,6 +17,7 @@ use jiff::civil::Date;
 use crate::app::App;
 use crate::config::PrintFormat;
 use crate::guide::GuideSource;
+use crate::guide::library::Deferred;
 use crate::speech::SpeechSettings;
 use crate::ui::Theme;
 
@@ -57,7 +58,8 @@ pub(crate) enum Wake {
 }
 
 /// Runs the app until it quits; returns the process exit code.
-pub fn run(app: App, options: RunOptions) -> io::Result<u8> {
+/// `later`: guide files set aside to load after the first frame.
+pub fn run(app: App, options: RunOptions, later: Option<Deferred>) -> io::Result<u8> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the interactive guide needs a terminal; use `careguide print` for text output",
@@ -125,7 +127,7 @@ pub fn run(app: App, options: RunOptions) -> io::Result<u8> {
     drop(tx);
 
     let mut terminal = terminal::init(options.mouse, options.kiosk)?;
-    let result = event_loop::run(&mut terminal, app, &options, &rx);
+    let result = event_loop::run(&mut terminal, app, &options, &rx, later);
     terminal::restore(options.mouse);
     result
 }

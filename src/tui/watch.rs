@@ -33,12 +33,7 @@ pub fn watch(dir: PathBuf, tx: mpsc::Sender<Wake>) -> Option<notify::Recommended
 pub fn reload(app: &mut App, source: &GuideSource) {
     match Library::load_with(source, crate::guide::library::Checks::ErrorsOnly) {
         Ok(library) => {
-            let errors: Vec<String> = library
-                .reports
-                .iter()
-                .filter(|r| r.has_errors())
-                .flat_map(|r| r.lines().collect::<Vec<_>>())
-                .collect();
+            let errors = library.error_lines();
             app.reload(library, errors);
         }
         Err(e) => app.notices.reload_errors = vec![e.to_string()],

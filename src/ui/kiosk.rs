@@ -110,12 +110,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
             screens::draw(app, theme, body, buf, view);
         }
         nav_buttons(app, ui, theme, nav, buf, &mut view.hits);
-        let text = app
-            .notices
-            .message
-            .clone()
-            .unwrap_or_else(|| ui.kiosk_hint.clone());
-        let style = if app.notices.message.is_some() {
+        let text = match (&app.notices.message, app.notices.reading_aloud) {
+            (Some(message), _) => message.clone(),
+            (None, true) => ui.kiosk_reading.clone(),
+            (None, false) => ui.kiosk_hint.clone(),
+        };
+        let style = if app.notices.message.is_some() || app.notices.reading_aloud {
             theme.message
         } else {
             theme.muted
@@ -323,42 +323,65 @@ fn nav_buttons(
     buf: &mut Buffer,
     hits: &mut HitMap,
 ) {
-    let last = !app.has_next();
-    let rects = row(area, 4);
-    button(
-        buf,
-        rects[0],
-        &format!("◀ {}", ui.back),
-        theme.button,
-        hits,
-        Action::Prev,
-    );
-    button(
-        buf,
-        rects[1],
-        &ui.start_over,
-        theme.button,
-        hits,
-        Action::StartOver,
-    );
-    button(
-        buf,
-        rects[2],
-        &format!("! {}", ui.tab_call),
-        theme.button,
-        hits,
-        Action::WhenToCall,
-    );
-    if !last {
-        button(
-            buf,
-            rects[3],
-            &format!("{} ▶", ui.next),
-            theme.button.patch(theme.key),
-            hits,
-            Action::Next,
-        );
+    let back = format!("◀ {}", ui.back);
+    let call = format!("! {}", ui.tab_call);
+    let next = format!("{} ▶", ui.next);
+    // The last step offers the plan to take home (a QR code) instead.
+    let (last_label, last_action, last_style) = if app.has_next() {
+        (next.as_str(), Action::Next, theme.button.patch(theme.key))
+    } else {
+        (ui.kiosk_take_home.as_str(), Action::ShowQr, theme.button)
+    };
+    let buttons = [
+        (back.as_str(), Action::Prev, theme.button),
+        (ui.start_over.as_str(), Action::StartOver, theme.button),
+        (call.as_str(), Action::WhenToCall, theme.button),
+        (
+            ui.kiosk_read_aloud.as_str(),
+            Action::ReadAloud,
+            theme.button,
+        ),
+        (last_label, last_action, last_style),
+    ];
+    let widths: Vec<u16> = buttons
+        .iter()
+        .map(|(label, ..)| unicode_width::UnicodeWidthStr::width(*label) as u16 + 2)
+        .collect();
+    for ((label, action, style), rect) in buttons.into_iter().zip(row_fitted(area, &widths)) {
+        button(buf, rect, label, style, hits, action);
     }
+}
+
+/// Lays buttons side by side across `area`, one column apart, each at
+/// least as wide as `widths` asks when the row has room (the rest shared
+/// out evenly); else all the same width.
+pub fn row_fitted(area: Rect, widths: &[u16]) -> Vec<Rect> {
+    let n = widths.len() as u16;
+    if n == 0 {
+        return Vec::new();
+    }
+    let gaps = n - 1;
+    let needed: u16 = widths.iter().sum::<u16>() + gaps;
+    if needed > area.width {
+        return row(area, n);
+    }
+    let spare = area.width - needed;
+    let mut x = area.x;
+    widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            // The spare columns, shared out; the first buttons take the remainder.
+            let extra = spare / n + u16::from((i as u16) < spare % n);
+            let rect = Rect {
+                x,
+                width: w + extra,
+                ..area
+            };
+            x += rect.width + 1;
+            rect
+        })
+        .collect()
 }
 
 /// The staff PIN prompt: digits shown as dots.

@@ -331,23 +331,29 @@ fn print(app: &App, theme: &Theme, width: u16) -> Body {
 /// reader decodes it), or a message when the window is too small for it.
 fn qr(app: &App, theme: &Theme, width: u16, height: u16) -> Body {
     let ui = app.ui();
-    let payload = crate::qr::payload(app.plan(), ui, app.today(), None);
+    let payload = crate::qr::payload(app.plan(), ui, app.today(), app.options().qr_url.as_deref());
     let mut b = Body::new(width, "", theme.highlight);
     b.text(&ui.qr_intro, theme.text);
     let intro = b.len();
     let Some(rows) = crate::qr::half_blocks(&payload) else {
         b.text(&ui.qr_too_small, theme.muted);
+        close_line(app, theme, &mut b);
         return b;
     };
     // A code is useful only whole: it must fit across and down.
     let across = rows.first().map_or(0, |r| r.chars().count());
-    if across > usize::from(width) || intro + rows.len() > usize::from(height) {
+    let close = usize::from(app.mode() == Mode::Kiosk);
+    if across > usize::from(width) || intro + rows.len() + close > usize::from(height) {
         let text = crate::i18n::fill(
             &ui.qr_too_small,
-            &[("w", &(across + 2)), ("h", &(intro + rows.len() + 2))],
+            &[
+                ("w", &(across + 2)),
+                ("h", &(intro + rows.len() + close + 2)),
+            ],
         );
         let mut b = Body::new(width, "", theme.highlight);
         b.text(&text, theme.muted);
+        close_line(app, theme, &mut b);
         return b;
     }
     let style = ratatui::style::Style::new()
@@ -356,7 +362,19 @@ fn qr(app: &App, theme: &Theme, width: u16, height: u16) -> Body {
     for row in rows {
         b.push(Line::styled(row, style), None);
     }
+    close_line(app, theme, &mut b);
     b
+}
+
+/// The kiosk's windows end in a line a finger can close them with.
+fn close_line(app: &App, theme: &Theme, b: &mut Body) {
+    if app.mode() == Mode::Kiosk {
+        let label = format!("[ ✕ {} ]", app.ui().key_close);
+        b.push(
+            Line::styled(label, theme.button).alignment(ratatui::layout::Alignment::Center),
+            Some(Action::Close),
+        );
+    }
 }
 
 impl App {

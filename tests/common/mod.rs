@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod qr_image;
 pub mod screen;
 
 use std::path::{Path, PathBuf};

@@ -478,3 +478,35 @@ pub fn assert_terminal_restored(pty: &Pty) {
         "the terminal was left in raw mode: {flags}"
     );
 }
+
+/// The hash of `pin`, made by the binary's own `pin-hash` (the PIN on
+/// stdin, as a clinic would pipe it).
+pub fn pin_hash(pin: &str) -> String {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careguide"))
+        .arg("pin-hash")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run careguide pin-hash");
+    child
+        .stdin
+        .take()
+        .expect("pin-hash stdin")
+        .write_all(format!("{pin}\n").as_bytes())
+        .expect("write the PIN");
+    let out = child.wait_with_output().expect("wait for pin-hash");
+    assert!(
+        out.status.success(),
+        "pin-hash failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hash = String::from_utf8(out.stdout)
+        .expect("pin-hash prints text")
+        .trim()
+        .to_string();
+    assert!(hash.starts_with("$argon2"), "not an argon2 hash: {hash:?}");
+    hash
+}
