@@ -103,6 +103,7 @@ ui_text! {
     yes_clear, no_keep, key_page_down, key_page_up, key_top, key_bottom, key_go_today, key_go_date, key_read_aloud, key_qr, key_new_patient, keyname_page_up, keyname_page_down, keyname_home, keyname_end, keyname_enter, keyname_esc, keyname_tab, keyname_backspace, keyname_space, keyname_ctrl, timer_alert, reload_gone, no_date_for_today, new_patient_done, new_patient_title, new_patient_question, kiosk_date_needed, kiosk_date_future, kiosk_date_past, date_error_shape, date_error_month, date_error_year, date_error_day, go_to_date_title, go_to_date_prompt, print_title, print_whole, print_from_today, stop_more, day_passed, day_passed_done, badge_numbing, help_touch, qr_intro, qr_too_small, speech_missing, speech_failed,
     milestone_limit_ends, milestone_do_starts, calendar_contact, calendar_guide,
     qr_treatment, qr_limit_until, qr_emergency,
+    chart_title, chart_desc, chart_treatment, limit_until_date, qr_caption, qr_caption_url,
 }
 
 /// Sorts items by a text in the alphabetical order of a language (Spanish:
