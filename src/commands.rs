@@ -253,7 +253,15 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
             Err(e) => return fail(e),
         }
     } else {
-        let doc = document::build(&plan, ui, &contact, today);
+        let mut doc = document::build(&plan, ui, &contact, today);
+        if args.format == Format::Html {
+            // The take-home code says the clinic's own phone (from the
+            // config), or holds its page (`[export] qr_url`).
+            let mut plan = plan.clone();
+            plan.set_contact(contact.clone());
+            let day = today.unwrap_or_else(crate::dates::today);
+            doc.qr = Some(crate::qr::payload(&plan, ui, day, config.qr_url.as_deref()));
+        }
         match args.format {
             Format::Text => text::render(&doc, ui, usize::from(args.width)),
             Format::Markdown => markdown::render(&doc, ui),

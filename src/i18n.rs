@@ -112,6 +112,7 @@ ui_text! {
     milestone_limit_ends, milestone_do_starts, calendar_contact, calendar_guide,
     qr_treatment, qr_limit_until, qr_emergency,
     kiosk_read_aloud, kiosk_take_home, kiosk_reading, key_calendar, calendar_saved, calendar_needs_date,
+    chart_title, chart_desc, chart_treatment, limit_until_date, qr_caption, qr_caption_url,
 }
 
 /// Sorts items by a text in the alphabetical order of a language (Spanish:

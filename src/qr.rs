@@ -144,9 +144,11 @@ pub fn half_blocks(payload: &str) -> Option<Vec<String>> {
     Some(rows)
 }
 
-/// The code as an inline SVG element (`class="qr"`, dark modules on white,
-/// with the quiet zone, 4 user units a module); `None` when the payload is
-/// too long for a QR code. The payload itself is not written in it.
+/// The code as an inline SVG element for an HTML page (`class="qr"`, no
+/// namespace): a white square with the quiet zone, then the dark modules as
+/// one `<path>` of `M x y h w v h H x V y` squares, 4 user units a module.
+/// `None` when the payload is too long for a QR code. The payload itself is
+/// not written in it.
 pub fn svg(payload: &str) -> Option<String> {
     let code = code(payload)?;
     let drawn = code
@@ -154,7 +156,14 @@ pub fn svg(payload: &str) -> Option<String> {
         .quiet_zone(true)
         .module_dimensions(4, 4)
         .build();
-    // An element for inline HTML: no XML declaration; a class to style it.
+    // An element for inline HTML: no XML declaration, and no namespace
+    // (the HTML parser puts <svg> in its own; the page names no web
+    // address); a class to style it.
     let start = drawn.find("<svg")?;
-    Some(drawn[start..].replacen("<svg ", "<svg class=\"qr\" role=\"img\" ", 1))
+    Some(
+        drawn[start..]
+            .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
+            .replacen(" version=\"1.1\"", "", 1)
+            .replacen("<svg ", "<svg class=\"qr\" role=\"img\" ", 1),
+    )
 }

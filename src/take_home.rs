@@ -18,7 +18,15 @@ pub fn document(app: &App, from_today: bool) -> output::Document {
     let ui = app.ui();
     let today = Some(app.today());
     let from = if from_today { app.today_day() } else { None };
-    document::build_from(app.plan(), ui, &app.plan().guide.contact, today, from)
+    let mut doc = document::build_from(app.plan(), ui, &app.plan().guide.contact, today, from);
+    // The same code as the practitioner's QR window shows.
+    doc.qr = Some(crate::qr::payload(
+        app.plan(),
+        ui,
+        app.today(),
+        app.options().qr_url.as_deref(),
+    ));
+    doc
 }
 
 /// The file name's stem for a take-home file: the guide, add-ons, date and

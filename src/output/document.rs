@@ -15,6 +15,10 @@ pub struct Document {
     /// The clinic's contact, for formats that repeat it up front.
     pub contact: Contact,
     pub blocks: Vec<Block>,
+    /// What the take-home QR code holds ([`crate::qr::payload`]), for the
+    /// formats that draw it (HTML, beside the contact); `None` draws none.
+    /// [`build`] leaves it unset: the caller knows the config's `qr_url`.
+    pub qr: Option<String>,
 }
 
 /// The document's top-level sections.
@@ -112,6 +116,8 @@ pub struct TimelineVisit {
     pub label: String,
     pub day: i64,
     pub when: String,
+    /// Its day, short: "Fri 4 Dec", or "Day 14" undated.
+    pub short: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +128,8 @@ pub struct TimelineRow {
     pub to: i64,
     /// "Day 0 to Day 3 (Fri 20 Nov 2026 to Mon 23 Nov 2026)".
     pub when: String,
+    /// When it ends, short: "until Mon 23 Nov", or "until Day 3" undated.
+    pub until: String,
     /// The guide's note, then any add-on's (marked).
     pub notes: Vec<String>,
 }
@@ -151,6 +159,15 @@ pub fn restriction_when(plan: &Plan, ui: &UiText, from: i64, to: i64) -> String 
     match (plan.date_of(from), plan.date_of(to)) {
         (Some(a), Some(b)) => format!("{days} ({} – {})", ui.date(a), ui.date(b)),
         _ => days,
+    }
+}
+
+/// When a limit ending on Day `to` ends, short: "until Mon 23 Nov" when
+/// the plan is dated, else "until Day 3".
+pub fn limit_end(plan: &Plan, ui: &UiText, to: i64) -> String {
+    match plan.date_of(to) {
+        Some(date) => fill(&ui.limit_until_date, &[("date", &ui.date_short(date))]),
+        None => fill(&ui.limit_until, &[("n", &to)]),
     }
 }
 
@@ -195,6 +212,7 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
                     r,
                     restriction_when(plan, ui, r.days.from, r.days.to),
                 ),
+                until: limit_end(plan, ui, r.days.to),
                 notes: r.notes.iter().map(|n| tagged(plan, ui, n)).collect(),
             })
             .collect(),
@@ -206,6 +224,9 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
                 label: tagged(plan, ui, &v.name),
                 day: v.day,
                 when: visit_when(plan, ui, v),
+                short: plan
+                    .date_of(v.day)
+                    .map_or_else(|| ui.day(v.day), |d| ui.date_short(d)),
             })
             .collect(),
     }
@@ -442,6 +463,7 @@ pub fn build_from(
         language: g.language.value.clone(),
         contact: contact.clone(),
         blocks: b,
+        qr: None,
     }
 }
 
