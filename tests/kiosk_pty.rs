@@ -553,7 +553,13 @@ fn a_phone_reads_the_kiosks_qr_code_off_a_100_by_40_screen() {
     use jiff::civil::date;
     let config = write_config("");
     let pty = Pty::spawn_with(
-        &["--kiosk", "--config", path_arg(&config.path), "--today", TODAY],
+        &[
+            "--kiosk",
+            "--config",
+            path_arg(&config.path),
+            "--today",
+            TODAY,
+        ],
         100,
         40,
         &base_options(),
@@ -588,13 +594,17 @@ fn a_phone_reads_the_kiosks_qr_code_off_a_100_by_40_screen() {
 
     let screen: Vec<String> = (0..pty.rows()).map(|r| pty.row(r)).collect();
     let rows = qr_rows(&screen);
-    assert!(rows.len() > 20, "no whole code on screen:\n{}", pty.screen());
+    assert!(
+        rows.len() > 20,
+        "no whole code on screen:\n{}",
+        pty.screen()
+    );
     let (w, h, pixels) = common::qr_image::rasterize(&rows, 4, 255, 0);
     let decoded = common::qr_image::decode(w, h, &pixels);
 
     let library = common::app_library();
     let guide = library.find("needling", Some("en")).expect("needling");
-    let plan = Plan::new(guide, &[], Some(date(2026, 11, 20))).expect("a plan");
+    let plan = Plan::new(guide, &[] as &[&str], Some(date(2026, 11, 20))).expect("a plan");
     let expected = careguide::qr::summary(&plan, UiText::for_language("en"), date(2026, 11, 23));
     assert_eq!(decoded, vec![expected], "{}", pty.screen());
 

@@ -255,7 +255,7 @@ fn handle(effects: &[Effect], mode: Mode, label: &str) -> bool {
                 );
                 quit = true;
             }
-            Effect::Export => {
+            Effect::Export | Effect::ExportCalendar => {
                 assert_eq!(mode, Mode::Practitioner, "the kiosk wrote a file ({label})")
             }
             // Printing (when the clinic set a print command) writes nothing.

@@ -14,9 +14,12 @@ pub const WHEEL_LINES: i32 = 3;
 pub fn action_for(hits: &HitMap, mouse: &MouseEvent) -> Option<Action> {
     let (x, y) = (mouse.column, mouse.row);
     match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) => match hits.at(x, y)? {
-            (_, Target::Do(action)) => Some(action.clone()),
-            (rect, Target::Track) => Some(track_point(rect, y)),
+        MouseEventKind::Down(MouseButton::Left) => match hits.at(x, y) {
+            Some((_, Target::Do(action))) => Some(action.clone()),
+            Some((rect, Target::Track)) => Some(track_point(rect, y)),
+            // A tap on plain text does nothing but stop a reading aloud
+            // (and, in the kiosk, shows someone is there).
+            None => Some(Action::StopReading),
         },
         // Dragging along a scrollbar moves the text with it.
         MouseEventKind::Drag(MouseButton::Left) => match hits.at(x, y)? {
