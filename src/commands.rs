@@ -422,14 +422,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     }
     // When the files named for the language lack what the first frame
     // shows (the guide or language asked for), everything loads now.
-    let first_frame_ready = !library.guides.is_empty()
-        && open
-            .guide
-            .as_ref()
-            .is_none_or(|id| library.find(id, language.as_deref()).is_some())
-        && language
-            .as_ref()
-            .is_none_or(|l| library.languages().contains(&l.as_str()));
+    let first_frame_ready = library.can_show_first(open.guide.as_deref(), language.as_deref());
     let (library, later) = if first_frame_ready || later.is_empty() {
         (library, Some(later).filter(|l| !l.is_empty()))
     } else {

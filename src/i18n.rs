@@ -111,7 +111,7 @@ ui_text! {
     yes_clear, no_keep, key_page_down, key_page_up, key_top, key_bottom, key_go_today, key_go_date, key_read_aloud, key_qr, key_new_patient, keyname_page_up, keyname_page_down, keyname_home, keyname_end, keyname_enter, keyname_esc, keyname_tab, keyname_backspace, keyname_space, keyname_ctrl, timer_alert, reload_gone, no_date_for_today, new_patient_done, new_patient_title, new_patient_question, kiosk_date_needed, kiosk_date_future, kiosk_date_past, date_error_shape, date_error_month, date_error_year, date_error_day, go_to_date_title, go_to_date_prompt, print_title, print_whole, print_from_today, stop_more, day_passed, day_passed_done, badge_numbing, help_touch, qr_intro, qr_too_small, speech_missing, speech_failed,
     milestone_limit_ends, milestone_do_starts, calendar_contact, calendar_guide,
     qr_treatment, qr_limit_until, qr_emergency,
-    kiosk_read_aloud, kiosk_take_home, kiosk_reading, key_calendar, calendar_saved, calendar_needs_date,
+    kiosk_read_aloud, kiosk_take_home, kiosk_reading, kiosk_more_below, kiosk_page_up, kiosk_page_down, key_calendar, calendar_saved, calendar_needs_date,
     chart_title, chart_desc, chart_treatment, limit_until_date, qr_caption, qr_caption_url,
 }
 
@@ -287,6 +287,21 @@ impl UiText {
         } else {
             fill(&self.minutes_range, &[("min", &min), ("max", &max)])
         }
+    }
+
+    /// Every line of this language's text, the names of days and months
+    /// included (for checks that look at all of it).
+    pub fn all_lines(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self.lines().into_iter().map(|(_, text)| text).collect();
+        for list in [
+            &self.weekdays,
+            &self.weekdays_long,
+            &self.months,
+            &self.months_long,
+        ] {
+            all.extend(list.iter().map(String::as_str));
+        }
+        all
     }
 
     /// The English text, which every build has.

@@ -9,6 +9,30 @@ pub fn screen_lines(app: &App) -> Vec<String> {
     let ui = app.ui();
     let mut lines = vec![crate::ui::screen_title(ui, app.nav.screen).to_string()];
     let here = app.nav.screen;
+    // The kiosk's own first screens say what their buttons say.
+    match here {
+        Screen::Welcome => {
+            lines = vec![
+                crate::text::sanitize(&app.guide().contact.name).into_owned(),
+                ui.welcome_purpose.clone(),
+                ui.welcome_start.clone(),
+            ];
+        }
+        Screen::Path => lines.extend([
+            ui.path_ready.clone(),
+            ui.path_ready_detail.clone(),
+            ui.path_treated.clone(),
+            ui.path_treated_detail.clone(),
+        ]),
+        Screen::Date if app.mode() == crate::app::Mode::Kiosk => {
+            lines.push(if app.kiosk.path == Some(crate::app::KioskPath::GettingReady) {
+                ui.kiosk_date_question_ahead.clone()
+            } else {
+                ui.kiosk_date_question.clone()
+            });
+        }
+        _ => {}
+    }
     let day = (here == Screen::Aftercare).then_some(app.nav.day);
     if here == Screen::Aftercare
         && let Some(entry) = app.guide().aftercare.get(app.nav.day)

@@ -182,6 +182,21 @@ fn fixture_plan(lang: &str, date: Option<Date>) -> Plan {
 }
 
 /// The one `<svg class="{class}" ...>...</svg>` element of the page.
+/// The fixture plan's page with PRP, treated 2026-11-20, seen 2026-11-23.
+fn dated_page(lang: &str) -> String {
+    html(&[
+        "needling",
+        "--addon",
+        "prp",
+        "--lang",
+        lang,
+        "--date",
+        "2026-11-20",
+        "--today",
+        "2026-11-23",
+    ])
+}
+
 fn svg_element<'p>(page: &'p str, class: &str) -> &'p str {
     let open = format!("<svg class=\"{class}\"");
     assert_eq!(page.matches(&open).count(), 1, "one {class} svg");
@@ -217,17 +232,7 @@ fn num(node: roxmltree::Node<'_, '_>, attr: &str) -> f64 {
 #[test]
 fn the_limits_chart_is_an_inline_svg_with_a_row_per_limit() {
     for (lang, until) in [("en", "until"), ("es", "hasta el")] {
-        let page = html(&[
-            "needling",
-            "--addon",
-            "prp",
-            "--lang",
-            lang,
-            "--date",
-            "2026-11-20",
-            "--today",
-            "2026-11-23",
-        ]);
+        let page = dated_page(lang);
         let ui = UiText::for_language(lang);
         let plan = fixture_plan(lang, Some(TREATMENT));
         let svg = svg_element(&page, "limits-chart");
@@ -450,17 +455,7 @@ fn contact_section(page: &str) -> &str {
 #[test]
 fn the_qr_code_sits_beside_the_contact_and_holds_the_plan() {
     for lang in ["en", "es"] {
-        let page = html(&[
-            "needling",
-            "--addon",
-            "prp",
-            "--lang",
-            lang,
-            "--date",
-            "2026-11-20",
-            "--today",
-            "2026-11-23",
-        ]);
+        let page = dated_page(lang);
         let ui = UiText::for_language(lang);
         let contact = contact_section(&page);
         let svg = svg_element(contact, "qr");

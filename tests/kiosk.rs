@@ -9,7 +9,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use careguide::app::{Action, App, Effect, Idle, KioskPath, Mode, Options, Overlay, Screen};
+use careguide::app::{
+    Action, App, Effect, Idle, KioskPath, KioskSession, Mode, Options, Overlay, Screen,
+};
 use careguide::guide::{GuideSource, Library};
 use careguide::input::keymap;
 use careguide::ui::hit_map::Target;
@@ -449,4 +451,85 @@ fn wrong_pins_lock_the_staff_prompt_for_a_growing_time() {
         try_pin(&mut app, "730194"),
         "the right PIN after the lock exits"
     );
+}
+
+/// The words (four letters or more, lower case) of some text.
+fn words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Draws every page of the screen (paging down to its end).
+fn every_page(app: &mut App, out: &mut String) {
+    out.push_str(&draw(app));
+    for _ in 0..40 {
+        if app.nav.scroll >= app.nav.scroll_max {
+            break;
+        }
+        app.update(Action::ScrollPage(1));
+        out.push_str(&draw(app));
+    }
+}
+
+#[test]
+fn the_spanish_kiosk_shows_no_english_word() {
+    use careguide::i18n::UiText;
+    let spanish: std::collections::BTreeSet<String> = UiText::for_language("es")
+        .all_lines()
+        .into_iter()
+        .flat_map(words)
+        .collect();
+    // Words of the English interface that Spanish never uses.
+    let english: Vec<String> = UiText::english()
+        .all_lines()
+        .into_iter()
+        .flat_map(words)
+        .filter(|w| !spanish.contains(w))
+        .collect();
+    assert!(english.contains(&"touch".to_string()), "{english:?}");
+
+    for path in KioskSession::PATHS {
+        let mut app = kiosk();
+        app.update(Action::SetLanguage("es".into()));
+        let mut shown = String::new();
+        every_page(&mut app, &mut shown);
+        // The warning signs over the first screens, and "Still there?".
+        app.update(Action::WhenToCall);
+        every_page(&mut app, &mut shown);
+        app.update(Action::Close);
+        app.update(Action::Next);
+        app.update(Action::ChoosePath(path));
+        every_page(&mut app, &mut shown);
+        app.update(Action::DaysAgo(if path == KioskPath::Treated { 3 } else { -5 }));
+        let mut steps = 0;
+        loop {
+            every_page(&mut app, &mut shown);
+            if !app.has_next() || steps > 40 {
+                break;
+            }
+            app.update(Action::Next);
+            steps += 1;
+        }
+        app.update(Action::ShowQr);
+        shown.push_str(&draw(&mut app));
+        app.update(Action::Close);
+        app.update(Action::StaffExit);
+        shown.push_str(&draw(&mut app));
+        let later = app.clock.now + Duration::from_secs(170);
+        app.set_clock(careguide::app::Clock::fixed(later, app.clock.today));
+        app.update(Action::Tick);
+        shown.push_str(&draw(&mut app));
+        assert!(shown.contains("Cuándo llamar"), "{shown}");
+
+        let found: Vec<&String> = english
+            .iter()
+            .filter(|w| words(&shown).contains(*w))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "English on the Spanish kiosk ({path:?}): {found:?}\n{shown}"
+        );
+    }
 }

@@ -325,37 +325,11 @@ fn a_broken_config_file_stops_the_kiosk_before_it_starts() {
 
 // ----- a patient's walk -----
 
-/// From the welcome screen, in Spanish: the guide, "I had my treatment",
-/// treated 3 days ago, to today's aftercare (Day 3).
+/// From the welcome screen, in Spanish, to today's aftercare (Day 3).
 fn walk_to_todays_aftercare_in_spanish(pty: &mut Pty) {
-    pty.send(RIGHT);
-    pty.wait_for(WELCOME_ES, TIMEOUT);
-    pty.send(ENTER);
-    pty.wait_for_row(TITLE_ROW, "Elija una guía", TIMEOUT);
-    pty.send(ENTER);
-    pty.wait_for("Ya me hice el tratamiento", TIMEOUT);
-    pty.send(DOWN);
-    pty.wait_until(
-        "the cursor on \"Ya me hice el tratamiento\"",
-        TIMEOUT,
-        |s| {
-            s.rows
-                .iter()
-                .any(|r| r.contains("› Ya me hice el tratamiento"))
-        },
-    );
-    pty.send(ENTER);
-    pty.wait_for("¿Cuándo se hizo el tratamiento?", TIMEOUT);
-    // ↓ goes back a day at a time from today.
-    for date in ["[2026-11-22", "[2026-11-21", "[2026-11-20"] {
-        pty.send(DOWN);
-        pty.wait_for(date, TIMEOUT);
-    }
-    pty.send(ENTER);
+    pty_support::kiosk::walk_to_day_3_in_spanish(pty);
     pty.wait_until("today's aftercare, Day 3", TIMEOUT, |s| {
-        s.row(TITLE_ROW).contains("Día 3")
-            && s.text.contains("HOY")
-            && s.text.contains("Día 3, lun 23 nov 2026")
+        s.text.contains("HOY") && s.text.contains("Día 3, lun 23 nov 2026")
     });
 }
 
@@ -372,10 +346,7 @@ fn a_patient_walks_to_todays_aftercare_in_spanish_and_starts_over() {
     );
 
     // Touch "Empezar de nuevo" (Start over).
-    let (col, row) = (0..pty.rows())
-        .find_map(|row| pty.find_in_row(row, "Empezar de nuevo").map(|c| (c, row)))
-        .unwrap_or_else(|| panic!("no \"Empezar de nuevo\" button:\n{}", pty.screen()));
-    pty.click(col + 2, row);
+    pty.touch("Empezar de nuevo");
     pty.wait_for(WELCOME, TIMEOUT);
     pty.wait_for("✓ English", TIMEOUT);
     let screen = pty.screen();
@@ -581,15 +552,9 @@ fn a_phone_reads_the_kiosks_qr_code_off_a_100_by_40_screen() {
     pty.send(ENTER);
     pty.wait_for_row(TITLE_ROW, "Day 3", TIMEOUT);
     // By touch: "When to call", the last step, offers the code.
-    let touch = |pty: &mut Pty, label: &str| {
-        let (col, row) = (0..pty.rows())
-            .find_map(|row| pty.find_in_row(row, label).map(|c| (c, row)))
-            .unwrap_or_else(|| panic!("no {label:?}:\n{}", pty.screen()));
-        pty.click(col + 1, row);
-    };
-    touch(&mut pty, "! When to call");
+    pty.touch("! When to call");
     pty.wait_for("To your phone", TIMEOUT);
-    touch(&mut pty, "To your phone");
+    pty.touch("To your phone");
     pty.wait_for("Point a phone camera", TIMEOUT);
 
     let screen: Vec<String> = (0..pty.rows()).map(|r| pty.row(r)).collect();
@@ -609,8 +574,165 @@ fn a_phone_reads_the_kiosks_qr_code_off_a_100_by_40_screen() {
     assert_eq!(decoded, vec![expected], "{}", pty.screen());
 
     // A finger closes it.
-    touch(&mut pty, "✕ Close");
+    pty.touch("✕ Close");
     pty.wait_until("the code closed", TIMEOUT, |s| {
         !s.text.contains("Point a phone camera")
     });
+}
+
+// ----- by touch alone -----
+
+/// What a patient touches, in one language.
+struct Touches {
+    /// The language button on the welcome screen, if not the first language.
+    language: Option<&'static str>,
+    welcome: &'static str,
+    next: &'static str,
+    treated: &'static str,
+    three_days_ago: &'static str,
+    day_3: &'static str,
+    when_to_call: &'static str,
+    more: &'static str,
+    more_below: &'static str,
+    start_over: &'static str,
+    /// The fixture guide the warning signs come from.
+    guide: &'static str,
+}
+
+const TOUCHES_EN: Touches = Touches {
+    language: None,
+    welcome: WELCOME,
+    next: "Next ▶",
+    treated: "I had my treatment",
+    three_days_ago: "3 days ago",
+    day_3: "Day 3",
+    when_to_call: "! When to call",
+    more: "▼ More",
+    more_below: "More below",
+    start_over: "Start over",
+    guide: "tests/fixtures/app/needling.toml",
+};
+
+const TOUCHES_ES: Touches = Touches {
+    language: Some("Español"),
+    welcome: WELCOME_ES,
+    next: "Siguiente ▶",
+    treated: "Ya me hice el tratamiento",
+    three_days_ago: "Hace 3 días",
+    day_3: "Día 3",
+    when_to_call: "! Cuándo llamar",
+    more: "▼ Más",
+    more_below: "Hay más abajo",
+    start_over: "Empezar de nuevo",
+    guide: "tests/fixtures/app/needling.es.toml",
+};
+
+/// The warning signs the fixture guide lists (emergency and call-the-clinic).
+fn warning_signs(guide: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(guide).expect("read the fixture guide");
+    let doc: toml::Table = toml::from_str(&text).expect("fixture guide is TOML");
+    let signs = doc["warning_signs"].as_table().expect("[warning_signs]");
+    ["emergency", "call_clinic"]
+        .iter()
+        .flat_map(|k| signs[*k].as_array().expect("a list of signs"))
+        .map(|v| v.as_str().expect("a sign is text").to_string())
+        .collect()
+}
+
+/// A touch-only patient at 80x24: welcome, guide, "I had my treatment",
+/// 3 days ago, today's aftercare, the whole of "When to call" paged with
+/// the ▼ button until the clinic's phone shows, then Start over. Never a
+/// key.
+fn walk_by_touch(t: &Touches) {
+    let config = config_with_pin();
+    let mut pty = kiosk(&config.path);
+    if let Some(language) = t.language {
+        pty.touch(language);
+        pty.wait_for(t.welcome, TIMEOUT);
+    }
+    pty.touch(t.welcome);
+    pty.wait_for(t.next, TIMEOUT);
+    // The guide picker: the first guide is chosen; Next goes on.
+    pty.touch(t.next);
+    pty.wait_for(t.treated, TIMEOUT);
+    pty.touch(t.treated);
+    pty.wait_for(t.three_days_ago, TIMEOUT);
+    pty.touch(t.three_days_ago);
+    pty.wait_for_row(TITLE_ROW, t.day_3, TIMEOUT);
+
+    pty.touch(t.when_to_call);
+    let title = t.when_to_call.trim_start_matches("! ");
+    pty.wait_for_row(TITLE_ROW, title, TIMEOUT);
+    // The phone is below the fold, and the screen says there is more.
+    let first = pty.screen();
+    assert!(!first.contains("555-0100"), "the phone fits already:\n{first}");
+    assert!(first.contains(t.more_below), "no \"more below\" cue:\n{first}");
+    let mut seen = first.clone();
+    let mut page = first;
+    for _ in 0..10 {
+        if page.contains("555-0100") {
+            break;
+        }
+        pty.touch(t.more);
+        let before = page.clone();
+        pty.wait_until("the next page", TIMEOUT, |s| s.text != before);
+        page = pty.screen();
+        seen.push_str(&page);
+    }
+    assert!(page.contains("555-0100"), "never reached the phone:\n{page}");
+    // At the end the cue is gone, and every sign was on some page.
+    assert!(!page.contains(t.more_below), "still \"more below\" at the end:\n{page}");
+    for sign in warning_signs(t.guide) {
+        let start: String = sign.chars().take(30).collect();
+        assert!(seen.contains(&start), "{sign:?} never shown; pages:\n{seen}");
+    }
+
+    pty.touch(t.start_over);
+    pty.wait_for(WELCOME, TIMEOUT);
+    assert!(pty.is_running());
+}
+
+#[test]
+fn a_touch_only_patient_reads_all_of_when_to_call_and_starts_over() {
+    walk_by_touch(&TOUCHES_EN);
+}
+
+#[test]
+fn a_touch_only_spanish_patient_reads_all_of_when_to_call_and_starts_over() {
+    walk_by_touch(&TOUCHES_ES);
+}
+
+// ----- past midnight -----
+
+#[test]
+fn a_kiosk_running_past_midnight_shows_the_new_day() {
+    let config = config_with_pin();
+    // No --today: the wall clock, started five seconds before midnight.
+    let options = base_options()
+        .env("TZ", "UTC")
+        .env("CAREGUIDE_TEST_CLOCK", "2026-11-23T23:59:55");
+    let mut pty = Pty::spawn_with(
+        &["--kiosk", "--config", path_arg(&config.path)],
+        80,
+        24,
+        &options,
+    );
+    pty.wait_for(WELCOME, TIMEOUT);
+    start(&mut pty);
+    pty.send(ENTER);
+    pty.wait_for("I had my treatment", TIMEOUT);
+    pty.touch("I had my treatment");
+    pty.wait_for("Yesterday", TIMEOUT);
+    pty.touch("Yesterday");
+    pty.wait_for_row(TITLE_ROW, "Day 1", TIMEOUT);
+    let before = pty.row(HEADER_ROW);
+    assert!(
+        before.contains("Mon 23 Nov") && before.contains("Today is Day 1"),
+        "{before}"
+    );
+    // Nobody touches anything: at midnight the header moves on by itself.
+    pty.wait_until("Tuesday, Day 2", Duration::from_secs(20), |s| {
+        s.row(HEADER_ROW).contains("Tue 24 Nov") && s.row(HEADER_ROW).contains("Today is Day 2")
+    });
+    assert!(pty.is_running());
 }

@@ -10,8 +10,8 @@ mod pty_support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use pty_support::keys::{DOWN, ENTER, RIGHT};
-use pty_support::{Pty, SpawnOptions, TIMEOUT};
+use pty_support::keys::{DOWN, ENTER};
+use pty_support::{Pty, SpawnOptions, TIMEOUT, kiosk};
 use tempfile::TempDir;
 
 const PIN: &str = "730194";
@@ -135,14 +135,6 @@ fn wait_gone(pid: u32, what: &str, pty: &Pty) {
     }
 }
 
-/// Touches the middle of the first button labelled `label`.
-fn touch(pty: &mut Pty, label: &str) {
-    let (col, row) = (0..pty.rows())
-        .find_map(|row| pty.find_in_row(row, label).map(|c| (c, row)))
-        .unwrap_or_else(|| panic!("no {label:?} on screen:\n{}", pty.screen()));
-    pty.click(col + 1, row);
-}
-
 fn options() -> SpawnOptions {
     SpawnOptions::default().env_remove("CAREGUIDE_TEST_PANIC")
 }
@@ -153,26 +145,8 @@ fn kiosk_on_day_3_in_spanish(setup: &Setup, extra: &[&str]) -> Pty {
     let mut args = vec!["--kiosk", "--config", setup.config(), "--today", TODAY];
     args.extend(extra);
     let mut pty = Pty::spawn_with(&args, 80, 24, &options());
-    pty.wait_for("Press any key or touch the screen to start", TIMEOUT);
-    pty.send(RIGHT);
-    pty.wait_for(
-        "Presione una tecla o toque la pantalla para empezar",
-        TIMEOUT,
-    );
-    pty.send(ENTER);
-    pty.wait_for_row(TITLE_ROW, "Elija una guía", TIMEOUT);
-    pty.send(ENTER);
-    pty.wait_for("Ya me hice el tratamiento", TIMEOUT);
-    pty.send(DOWN);
-    pty.wait_for("› Ya me hice el tratamiento", TIMEOUT);
-    pty.send(ENTER);
-    pty.wait_for("¿Cuándo se hizo el tratamiento?", TIMEOUT);
-    for date in ["[2026-11-22", "[2026-11-21", "[2026-11-20"] {
-        pty.send(DOWN);
-        pty.wait_for(date, TIMEOUT);
-    }
-    pty.send(ENTER);
-    pty.wait_for_row(TITLE_ROW, "Día 3", TIMEOUT);
+    pty.wait_for(kiosk::WELCOME, TIMEOUT);
+    kiosk::walk_to_day_3_in_spanish(&mut pty);
     pty
 }
 
@@ -182,7 +156,7 @@ fn a_spanish_patient_hears_todays_aftercare_in_the_spanish_voice_and_a_touch_sto
     let mut pty = kiosk_on_day_3_in_spanish(&setup, &[]);
     assert!(setup.readings().is_empty(), "spoke before asked");
 
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     let first = setup.wait_for_reading(1, &pty);
     assert_eq!(first.voice, "es-419");
     // Reading order: the screen's heading, with the date in words, then
@@ -211,19 +185,19 @@ fn a_spanish_patient_hears_todays_aftercare_in_the_spanish_voice_and_a_touch_sto
     });
 
     // The button reads again; a key stops that reading too.
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     let second = setup.wait_for_reading(2, &pty);
     assert_eq!(second.text, first.text, "the repeat says the same");
     pty.send(DOWN);
     wait_gone(second.pid, "a key", &pty);
 
     // Leaving the screen stops it: "When to call" is read, then Back.
-    touch(&mut pty, "Cuándo llamar");
+    pty.touch("Cuándo llamar");
     pty.wait_for_row(TITLE_ROW, "Cuándo llamar", TIMEOUT);
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     let third = setup.wait_for_reading(3, &pty);
     assert!(third.text.contains("555-0100"), "{}", third.text);
-    touch(&mut pty, "Atrás");
+    pty.touch("Atrás");
     wait_gone(third.pid, "leaving the screen", &pty);
     assert_eq!(setup.readings().len(), 3, "a touch started a reading");
 }
@@ -232,7 +206,7 @@ fn a_spanish_patient_hears_todays_aftercare_in_the_spanish_voice_and_a_touch_sto
 fn walking_away_stops_the_reading_and_the_reset_starts_none() {
     let setup = Setup::new("");
     let mut pty = kiosk_on_day_3_in_spanish(&setup, &["--idle-timeout", "10"]);
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     let reading = setup.wait_for_reading(1, &pty);
     // The patient walks away: the warning, then the welcome screen.
     pty.wait_for(
@@ -250,7 +224,7 @@ fn the_staff_exit_stops_the_reading() {
     let hash = pty_support::pin_hash(PIN);
     let setup = Setup::new(&format!("[kiosk]\nstaff_pin_hash = \"{hash}\"\n"));
     let mut pty = kiosk_on_day_3_in_spanish(&setup, &[]);
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     let reading = setup.wait_for_reading(1, &pty);
     pty.send(STAFF_CHORD);
     pty.wait_for("PIN", TIMEOUT);
@@ -325,7 +299,7 @@ fn without_a_speech_program_the_patient_is_told_in_their_language() {
         _config_dir: dir,
     };
     let mut pty = kiosk_on_day_3_in_spanish(&setup, &[]);
-    touch(&mut pty, "Escuchar");
+    pty.touch("Escuchar");
     pty.wait_for("no está instalada", TIMEOUT);
     assert!(pty.is_running());
 }

@@ -34,7 +34,7 @@ impl Clock {
 
     /// The system's clock: now, and today in the system's time zone.
     pub fn system() -> Self {
-        let zoned = jiff::Timestamp::now().to_zoned_datetime(local_time_zone());
+        let zoned = wall_now().to_zoned_datetime(local_time_zone());
         let today = zoned.date();
         // The next local midnight (time zone rules included), a second late
         // so the new day has surely begun.
@@ -45,6 +45,26 @@ impl Clock {
             .and_then(|midnight| Duration::try_from(zoned.duration_until(&midnight)).ok())
             .map_or(Duration::from_secs(3600), |d| d + Duration::from_secs(1));
         Self::at(Instant::now(), today, Some(until_midnight))
+    }
+}
+
+/// Tests only: `CAREGUIDE_TEST_CLOCK=2026-11-23T23:59:58` starts the wall
+/// clock at that local time, from which it runs on as usual (so a test can
+/// watch a kiosk cross midnight in a few seconds).
+const TEST_CLOCK: &str = "CAREGUIDE_TEST_CLOCK";
+
+/// The time now: the system's, or the test clock's.
+fn wall_now() -> jiff::Timestamp {
+    static SHIFT: std::sync::OnceLock<Option<jiff::SignedDuration>> = std::sync::OnceLock::new();
+    let now = jiff::Timestamp::now();
+    let shift = SHIFT.get_or_init(|| {
+        let start: jiff::civil::DateTime = std::env::var(TEST_CLOCK).ok()?.parse().ok()?;
+        let start = start.to_zoned_datetime(local_time_zone()).ok()?.timestamp();
+        Some(start.duration_since(now))
+    });
+    match shift {
+        Some(shift) => now.checked_add(*shift).unwrap_or(now),
+        None => now,
     }
 }
 

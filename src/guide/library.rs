@@ -109,6 +109,15 @@ impl Library {
         ))
     }
 
+    /// Whether what [`Library::load_first`] loaded holds what the first
+    /// frame shows: a guide, the one asked for (if any), in the language
+    /// asked for (if any). If not, everything must load before that frame.
+    pub fn can_show_first(&self, guide: Option<&str>, language: Option<&str>) -> bool {
+        !self.guides.is_empty()
+            && guide.is_none_or(|id| self.find(id, language).is_some())
+            && language.is_none_or(|l| self.languages().contains(&l))
+    }
+
     /// Adds the files [`Library::load_first`] set aside and applies the
     /// rules across files to the whole set, as if all were loaded at once.
     pub fn complete(self, deferred: Deferred) -> Self {

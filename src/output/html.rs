@@ -434,6 +434,19 @@ fn end_label(out: &mut String, x: f64, y: f64, text: &str) {
 /// black and white) ending in when it ends, the treatment day (and today)
 /// marked with a labelled line. Nothing is fetched: the patterns are
 /// referenced within the chart (`url(#...)`).
+/// A chart row's label, wrapped: one line of text each, moving `y` down.
+fn label_lines(group: &mut String, label: &str, wrap_at: usize, y: &mut f64) {
+    for line in wrap_words(label, wrap_at) {
+        *y += geo::LINE;
+        group.push_str(&format!(
+            "<text class=\"label\" x=\"{}\" y=\"{:.1}\">{}</text>\n",
+            geo::LEFT,
+            *y - 5.0,
+            escape(&line)
+        ));
+    }
+}
+
 fn chart(out: &mut String, t: &Timeline, ui: &UiText) {
     use geo::*;
     if t.rows.is_empty() && t.visits.is_empty() {
@@ -517,14 +530,7 @@ fn chart(out: &mut String, t: &Timeline, ui: &UiText) {
             escape(word),
             escape(&row.when)
         );
-        for line in wrap_words(&row.label, wrap_at) {
-            y += LINE;
-            group.push_str(&format!(
-                "<text class=\"label\" x=\"{LEFT}\" y=\"{:.1}\">{}</text>\n",
-                y - 5.0,
-                escape(&line)
-            ));
-        }
+        label_lines(&mut group, &row.label, wrap_at, &mut y);
         track(&mut tracks, y);
         bars.push_str(&format!(
             "<rect class=\"bar {kind}\" x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{BAR}\" fill=\"url(#{pattern})\"/>\n",
@@ -541,14 +547,7 @@ fn chart(out: &mut String, t: &Timeline, ui: &UiText) {
             escape(&v.label),
             escape(&v.when)
         );
-        for line in wrap_words(&v.label, wrap_at) {
-            y += LINE;
-            group.push_str(&format!(
-                "<text class=\"label\" x=\"{LEFT}\" y=\"{:.1}\">{}</text>\n",
-                y - 5.0,
-                escape(&line)
-            ));
-        }
+        label_lines(&mut group, &v.label, wrap_at, &mut y);
         track(&mut tracks, y);
         let (cx, cy, r) = (mid(v.day), y + BAR / 2.0, BAR / 2.0 + 1.0);
         bars.push_str(&format!(

@@ -36,8 +36,6 @@ struct Loop<'a> {
     decoder: Decoder,
     view: View,
     speaker: Speaker,
-    /// Guide files to load once the first frame is on screen.
-    later: Option<Deferred>,
 }
 
 /// Runs the loop until the app quits; a panic in the kiosk starts over
@@ -49,8 +47,22 @@ pub(super) fn run(
     rx: &mpsc::Receiver<Wake>,
     later: Option<Deferred>,
 ) -> io::Result<u8> {
+    if let Some(later) = later {
+        // The first frame, then what was set aside: the other languages,
+        // and the check that each translation matches its original,
+        // before any key is handled.
+        let mut view = View::default();
+        terminal.draw(|frame| view = ui::draw(&app, &options.theme, frame))?;
+        app.sync_view(&view);
+        let library = std::mem::take(&mut app.content.library).complete(later);
+        let errors = if options.kiosk {
+            Vec::new() // never on the patient's screen
+        } else {
+            library.error_lines()
+        };
+        app.reload(library, errors);
+    }
     let mut l = Loop {
-        later,
         options,
         rx,
         decoder: Decoder::new(),
@@ -101,18 +113,6 @@ fn turn(terminal: &mut DefaultTerminal, app: &mut App, l: &mut Loop) -> io::Resu
     let theme = &l.options.theme;
     terminal.draw(|frame| l.view = ui::draw(app, theme, frame))?;
     app.sync_view(&l.view);
-    if let Some(later) = l.later.take() {
-        // The first frame is up: the other languages, and the check that
-        // each translation matches its original, before any key is handled.
-        let library = std::mem::take(&mut app.content.library).complete(later);
-        let errors = if l.options.kiosk {
-            Vec::new() // never on the patient's screen
-        } else {
-            library.error_lines()
-        };
-        app.reload(library, errors);
-        return Ok(Turn::Continue);
-    }
 
     // Sleep until something happens. Passing time that changes the screen
     // (the countdown, the kiosk's idle warning, midnight) arrives as a

@@ -3,15 +3,17 @@
 //! ▲ ▼ ends page the text and whose track a click or a drag scrolls.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::hit_map::HitMap;
 use super::{Theme, View};
-use crate::app::{Action, App};
+use crate::app::{Action, App, Mode};
 use crate::text::{find_folded, sanitize};
 use crate::wrap::wrap;
 
@@ -132,9 +134,60 @@ impl Body {
     }
 }
 
+/// Kiosk: the columns kept at the right of a body for its big ▲ ▼ page
+/// buttons, which a finger can hit (the scrollbar is one column wide).
+pub const PAGER_WIDTH: u16 = 10;
+
+/// The columns a body keeps for page buttons: the kiosk's, else none.
+pub fn pager_width(app: &App) -> u16 {
+    if app.mode() == Mode::Kiosk {
+        PAGER_WIDTH
+    } else {
+        0
+    }
+}
+
+/// How a scrollable area is shared out: the text, the "more below" cue
+/// under it, the kiosk's page buttons beside it.
+pub(crate) struct Pane {
+    pub text: Rect,
+    cue: Option<Rect>,
+    pager: Option<Rect>,
+}
+
+impl Pane {
+    /// Splits `area` for `lines` lines of text; a kiosk keeps room for its
+    /// page buttons and cue only when the text does not fit.
+    pub(crate) fn new(app: &App, area: Rect, lines: usize) -> Self {
+        let pager = pager_width(app);
+        if pager == 0 || lines <= usize::from(area.height) || area.width <= pager + 10 {
+            return Self {
+                text: area,
+                cue: None,
+                pager: None,
+            };
+        }
+        let [text, buttons] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(pager)]).areas(area);
+        let (text, cue) = if area.height >= 4 {
+            let [text, cue] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(text);
+            (text, Some(cue))
+        } else {
+            (text, None)
+        };
+        Self {
+            text,
+            cue,
+            pager: Some(buttons),
+        }
+    }
+}
+
 /// Draws a scrollable body with a scrollbar into `view`: the scroll it
 /// settled on (clamped; moved to show the cursor after it moved, or a
-/// search match), the page height and the largest scroll.
+/// search match), the page height and the largest scroll. In the kiosk, a
+/// body that does not fit gets big ▲ ▼ buttons and a "more below" line.
 pub fn draw_body(
     app: &App,
     theme: &Theme,
@@ -143,6 +196,8 @@ pub fn draw_body(
     buf: &mut Buffer,
     view: &mut View,
 ) {
+    let pane = Pane::new(app, area, body.len());
+    let area = pane.text;
     view.page = area.height;
     if area.height == 0 || area.width == 0 {
         view.scroll = 0;
@@ -187,8 +242,52 @@ pub fn draw_body(
     if body.len() > height {
         scrollbar(theme, area, buf, &mut view.hits, max, scroll, height);
     }
+    pager(app, theme, &pane, buf, &mut view.hits, scroll, max);
     view.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     view.scroll_max = u16::try_from(max).unwrap_or(u16::MAX);
+}
+
+/// The kiosk's page buttons beside the text (▲ in the top half, ▼ in the
+/// bottom half: big targets), and under the text a line saying there is
+/// more below, which a touch also pages down. A button with nowhere to go
+/// is drawn dim and does nothing.
+pub(crate) fn pager(
+    app: &App,
+    theme: &Theme,
+    pane: &Pane,
+    buf: &mut Buffer,
+    hits: &mut HitMap,
+    scroll: usize,
+    max: usize,
+) {
+    let ui = app.ui();
+    if let Some(cue) = pane.cue
+        && scroll < max
+    {
+        Paragraph::new(format!("▼ {} ▼", ui.kiosk_more_below))
+            .style(theme.message)
+            .alignment(Alignment::Center)
+            .render(cue, buf);
+        hits.push((cue, Action::ScrollPage(1)));
+    }
+    let Some(column) = pane.pager else {
+        return;
+    };
+    let column = Rect {
+        x: column.x + 1,
+        width: column.width.saturating_sub(1),
+        ..column
+    };
+    let [up, down] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(column);
+    let buttons = [
+        (up, ui.kiosk_page_up.as_str(), scroll > 0, -1),
+        (down, ui.kiosk_page_down.as_str(), scroll < max, 1),
+    ];
+    for (rect, label, live, pages) in buttons {
+        let style = if live { theme.button } else { theme.muted };
+        crate::ui::kiosk::button(buf, rect, label, style, hits, Action::ScrollPage(pages));
+    }
 }
 
 /// A scrollbar at the right of `area`: ▲ and ▼ page the text up and down;

@@ -96,11 +96,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         ])
         .areas(area);
         buf.set_style(header, theme.header);
+        // Today's date (it changes at midnight in a kiosk that runs on),
+        // and which day after the treatment it is.
+        let date = ui.date_short(app.clock.today);
         let right = match (app.today_day(), app.kiosk.path) {
             (Some(day), Some(KioskPath::Treated)) if day >= 0 => {
-                format!("{} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
+                format!("{date} · {} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
             }
-            _ => String::new(),
+            _ => format!("{date} "),
         };
         super::header_bar(header, buf, &app.guide().contact.name, &right);
         Line::styled(super::title_text(app, ui), theme.title).render(title, buf);
@@ -244,6 +247,26 @@ fn welcome(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, 
                 Action::SetLanguage(code.clone()),
             );
         }
+        y += h + 1;
+    }
+    // Read aloud, for a patient who cannot read the screen.
+    let label = &ui.kiosk_read_aloud;
+    let width = (unicode_width::UnicodeWidthStr::width(label.as_str()) as u16 + 8).min(area.width);
+    let h = 3.min(area.bottom().saturating_sub(y));
+    if h > 0 {
+        button(
+            buf,
+            Rect {
+                x: area.x + (area.width - width) / 2,
+                y,
+                width,
+                height: h,
+            },
+            label,
+            theme.button,
+            hits,
+            Action::ReadAloud,
+        );
     }
 }
 
@@ -332,7 +355,7 @@ fn nav_buttons(
     } else {
         (ui.kiosk_take_home.as_str(), Action::ShowQr, theme.button)
     };
-    let buttons = [
+    let mut buttons = vec![
         (back.as_str(), Action::Prev, theme.button),
         (ui.start_over.as_str(), Action::StartOver, theme.button),
         (call.as_str(), Action::WhenToCall, theme.button),
@@ -341,8 +364,12 @@ fn nav_buttons(
             Action::ReadAloud,
             theme.button,
         ),
-        (last_label, last_action, last_style),
     ];
+    // Until a path is chosen there is no plan to take home (and the path
+    // buttons above are the way on).
+    if app.has_next() || app.kiosk.path.is_some() {
+        buttons.push((last_label, last_action, last_style));
+    }
     let widths: Vec<u16> = buttons
         .iter()
         .map(|(label, ..)| unicode_width::UnicodeWidthStr::width(*label) as u16 + 2)

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::body::{Body, scrollbar};
+use super::body::{Body, Pane, pager, pager_width, scrollbar};
 use super::hit_map::HitMap;
 use super::{Theme, popup, tab_name};
 use crate::app::{Action, App, IndexEntry, Mode, Overlay, Screen};
@@ -28,28 +28,30 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
         area.width.saturating_sub(8).min(76)
     };
     let inner_width = width.saturating_sub(2);
+    // Text the kiosk may page keeps room for the page buttons.
+    let text_width = inner_width.saturating_sub(pager_width(app));
     let (title, body, cursor) = match overlay {
-        Overlay::Help => (ui.help_title.clone(), help(app, theme, inner_width), None),
-        Overlay::Glossary => (ui.glossary.clone(), glossary(app, theme, inner_width), None),
+        Overlay::Help => (ui.help_title.clone(), help(app, theme, text_width), None),
+        Overlay::Glossary => (ui.glossary.clone(), glossary(app, theme, text_width), None),
         Overlay::Index { cursor } => (
             ui.index_title.clone(),
-            index(app, theme, inner_width, cursor),
+            index(app, theme, text_width, cursor),
             Some(cursor),
         ),
         Overlay::GoToDate => (
             ui.go_to_date_title.clone(),
-            go_to_date(app, theme, inner_width),
+            go_to_date(app, theme, text_width),
             None,
         ),
         Overlay::ConfirmNewPatient => (
             ui.new_patient_title.clone(),
-            confirm_new_patient(app, theme, inner_width),
+            confirm_new_patient(app, theme, text_width),
             None,
         ),
-        Overlay::Print => (ui.print_title.clone(), print(app, theme, inner_width), None),
+        Overlay::Print => (ui.print_title.clone(), print(app, theme, text_width), None),
         Overlay::WhenToCall => (
             ui.warning_signs.clone(),
-            super::screens::when_to_call_body(app, theme, inner_width),
+            super::screens::when_to_call_body(app, theme, text_width),
             None,
         ),
         Overlay::Qr => {
@@ -60,10 +62,13 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
         Overlay::Pin => return 0,
     };
     let height = u16::try_from(body.len() + 2).unwrap_or(u16::MAX);
-    let inner = popup(area, width, height, &title, theme, buf);
+    let window = popup(area, width, height, &title, theme, buf);
     // Clicks outside the window close it; inside, nothing under it reacts.
     hits.push((area, Action::Close));
-    hits.push((inner, Action::StillHere));
+    hits.push((window, Action::StillHere));
+    // The kiosk pages a long window with big buttons inside it.
+    let pane = Pane::new(app, window, body.len());
+    let inner = pane.text;
     let max = body.len().saturating_sub(usize::from(inner.height));
     let mut scroll = usize::from(app.overlays.scroll).min(max);
     if let Some(c) = cursor {
@@ -94,7 +99,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
     }
     if body.len() > usize::from(inner.height) {
         let bar = Rect {
-            x: inner.right(),
+            x: window.right(),
             width: 1,
             ..inner
         };
@@ -108,6 +113,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
             usize::from(inner.height),
         );
     }
+    pager(app, theme, &pane, buf, hits, scroll, max);
     u16::try_from(scroll).unwrap_or(u16::MAX)
 }
 

@@ -201,6 +201,20 @@ impl Pty {
         self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
     }
 
+    /// Touches the first thing on screen labelled `label` (top row first),
+    /// one cell into it, where a finger on that word would land.
+    pub fn touch(&mut self, label: &str) {
+        let (col, row) = self
+            .find(label)
+            .unwrap_or_else(|| panic!("no {label:?} on screen:\n{}", self.screen()));
+        self.click(col + 1, row);
+    }
+
+    /// Where `text` first shows on screen: its 0-based column and row.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        (0..self.rows()).find_map(|row| self.find_in_row(row, text).map(|c| (c, row)))
+    }
+
     /// Resizes the terminal: the pty (the app gets SIGWINCH) and the
     /// emulator reading it.
     pub fn resize(&mut self, cols: u16, rows: u16) {
@@ -509,4 +523,38 @@ pub fn pin_hash(pin: &str) -> String {
         .to_string();
     assert!(hash.starts_with("$argon2"), "not an argon2 hash: {hash:?}");
     hash
+}
+
+/// The kiosk's screens, as the tests find them (English and Spanish).
+pub mod kiosk {
+    use super::keys::{DOWN, ENTER, RIGHT};
+    use super::{Pty, TIMEOUT};
+
+    pub const HEADER_ROW: u16 = 0;
+    pub const TITLE_ROW: u16 = 1;
+    pub const WELCOME: &str = "Press any key or touch the screen to start";
+    pub const WELCOME_ES: &str = "Presione una tecla o toque la pantalla para empezar";
+
+    /// From the English welcome screen, by keys, in Spanish: the guide,
+    /// "I had my treatment", treated 3 days before 2026-11-23, to today's
+    /// aftercare (Day 3).
+    pub fn walk_to_day_3_in_spanish(pty: &mut Pty) {
+        pty.send(RIGHT);
+        pty.wait_for(WELCOME_ES, TIMEOUT);
+        pty.send(ENTER);
+        pty.wait_for_row(TITLE_ROW, "Elija una guía", TIMEOUT);
+        pty.send(ENTER);
+        pty.wait_for("Ya me hice el tratamiento", TIMEOUT);
+        pty.send(DOWN);
+        pty.wait_for("› Ya me hice el tratamiento", TIMEOUT);
+        pty.send(ENTER);
+        pty.wait_for("¿Cuándo se hizo el tratamiento?", TIMEOUT);
+        // ↓ goes back a day at a time from today.
+        for date in ["[2026-11-22", "[2026-11-21", "[2026-11-20"] {
+            pty.send(DOWN);
+            pty.wait_for(date, TIMEOUT);
+        }
+        pty.send(ENTER);
+        pty.wait_for_row(TITLE_ROW, "Día 3", TIMEOUT);
+    }
 }

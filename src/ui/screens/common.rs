@@ -11,10 +11,13 @@ use ratatui::layout::Rect;
 /// are hard to read.
 pub const MAX_TEXT_WIDTH: u16 = 100;
 
-/// A new body for the area (one column is kept for the scrollbar).
+/// A new body for the area (one column is kept for the scrollbar, and in
+/// the kiosk room for the page buttons).
 pub fn body_for(app: &App, theme: &Theme, area: Rect) -> Body {
     Body::new(
-        area.width.saturating_sub(2).min(MAX_TEXT_WIDTH),
+        area.width
+            .saturating_sub(2 + crate::ui::body::pager_width(app))
+            .min(MAX_TEXT_WIDTH),
         &app.search.query,
         theme.highlight,
     )

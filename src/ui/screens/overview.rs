@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::{body_for, notes};
-use crate::app::{Action, App};
+use crate::app::{Action, App, Mode};
 use crate::i18n::fill;
 use crate::ui::{Theme, View, draw_body};
 
@@ -58,11 +58,23 @@ pub fn overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &m
         fill(&ui.holds_limits, &[("n", &g.restrictions.len())]),
         ui.holds_call.clone(),
     ];
+    // The practitioner's number keys jump to each section; the kiosk has
+    // no such keys, and lists only the sections on the patient's path.
+    let kiosk = app.mode() == Mode::Kiosk;
+    let steps = app.steps();
     for (i, line) in holds.iter().enumerate() {
         let target = crate::app::Screen::SECTIONS[i + 1];
+        if kiosk && !steps.contains(&target) {
+            continue;
+        }
+        let mark = if kiosk {
+            "• ".to_string()
+        } else {
+            format!("{} ", i + 2)
+        };
         b.item(
             2,
-            &format!("{} ", i + 2),
+            &mark,
             theme.key,
             line,
             theme.text,

@@ -31,7 +31,8 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
     let g = app.guide();
     // The chart uses the whole width: more days, whole labels.
     let mut b = crate::ui::body::Body::new(
-        area.width.saturating_sub(2),
+        area.width
+            .saturating_sub(2 + crate::ui::body::pager_width(app)),
         &app.search.query,
         theme.highlight,
     );
