@@ -1,5 +1,6 @@
-//! Embeds the shipped guides (`guides/*.toml`) in the binary, so an installed
-//! careguide works from any folder.
+//! Embeds the shipped guides (`guides/*.toml`) and the interface text
+//! (`i18n/*.ftl`) in the binary, so an installed careguide works from any
+//! folder.
 
 use std::env;
 use std::fs;
@@ -10,27 +11,29 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     embed(
         &Path::new(&manifest).join("guides"),
+        "toml",
         "EMBEDDED_GUIDES",
         "The shipped guides",
         &Path::new(&out_dir).join("embedded_guides.rs"),
     );
     embed(
         &Path::new(&manifest).join("i18n"),
+        "ftl",
         "EMBEDDED_UI_TEXT",
         "The interface text in each language",
         &Path::new(&out_dir).join("embedded_ui_text.rs"),
     );
 }
 
-/// Writes `static NAME: &[(file name, contents)]` for every `*.toml` in `dir`.
-fn embed(dir: &Path, name: &str, what: &str, dest: &Path) {
+/// Writes `static NAME: &[(file name, contents)]` for every `*.{ext}` in `dir`.
+fn embed(dir: &Path, ext: &str, name: &str, what: &str, dest: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .filter(|p| p.extension().is_some_and(|e| e == ext))
                 .collect()
         })
         .unwrap_or_default();

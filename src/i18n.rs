@@ -1,27 +1,180 @@
 //! careguide's own interface text (headings, buttons, help, messages), in
-//! every language it ships, from the `i18n/*.toml` files embedded at build.
+//! every language it ships, from the `i18n/*.ftl` files embedded at build.
 //!
-//! Each file must hold exactly the keys of [`UiText`], and every `{name}`
-//! placeholder of the English line; `careguide check` reports a missing,
-//! unknown or mismatched key like any guide error.
+//! The files are in Fluent's format (<https://projectfluent.org>), the one
+//! Firefox's translators use: a file's name is its language code (`es.ftl`),
+//! `{ $n }` marks a value the app fills in, and a number can choose its words
+//! by the language's own plural rules (`{ $n -> [one] … *[other] … }`).
+//! Each file must hold exactly the messages of [`UiText`], with the
+//! variables of the English message; `careguide check` reports a syntax
+//! error, a missing, unknown or mismatched message like any guide error, at
+//! its line and column. A file with errors is not used (English is).
 
-use std::collections::BTreeSet;
-use std::fmt::Display;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Display};
+use std::ops::{Deref, Range};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use fluent_bundle::types::FluentNumber;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use jiff::civil::Date;
+use unic_langid::LanguageIdentifier;
 
 use crate::guide::diagnostic::{Diagnostics, FileReport};
-use crate::toml_reader::{Table, parse_document};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_ui_text.rs"));
+
+/// One language's messages, shareable across threads.
+type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
+
+/// One message of the interface text. It reads as its text with no values
+/// filled in (`&ui.back`, `ui.back.as_str()`, `format!("{}", ui.back)`);
+/// [`fill`] formats it with values, by the language's plural rules.
+#[derive(Clone)]
+pub struct Msg {
+    id: String,
+    text: String,
+    bundle: Arc<Bundle>,
+}
+
+impl Msg {
+    fn new(bundle: &Arc<Bundle>, id: &str) -> Option<Self> {
+        Some(Self {
+            text: format_message(bundle, id, None, &mut Vec::new())?,
+            id: id.to_string(),
+            bundle: Arc::clone(bundle),
+        })
+    }
+
+    /// The message id in the `.ftl` file (`starting-over-in`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The message with values: numbers as Fluent numbers (so plural
+    /// rules apply), anything else as text.
+    fn format(&self, args: &[(&str, &dyn Display)]) -> String {
+        let mut values = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            values.set(*name, fluent_value(value.to_string()));
+        }
+        format_message(&self.bundle, &self.id, Some(&values), &mut Vec::new())
+            .unwrap_or_else(|| self.text.clone())
+    }
+}
+
+impl Deref for Msg {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Msg {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?}", self.id, self.text)
+    }
+}
+
+impl PartialEq for Msg {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.text == other.text
+    }
+}
+
+/// A text with values to fill in: an interface message (through Fluent),
+/// or a plain template with `{name}` placeholders (a guide's own text).
+pub trait Template {
+    fn fill_in(&self, args: &[(&str, &dyn Display)]) -> String;
+}
+
+impl Template for str {
+    fn fill_in(&self, args: &[(&str, &dyn Display)]) -> String {
+        let mut out = self.to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        out
+    }
+}
+
+impl Template for String {
+    fn fill_in(&self, args: &[(&str, &dyn Display)]) -> String {
+        self.as_str().fill_in(args)
+    }
+}
+
+impl Template for Msg {
+    fn fill_in(&self, args: &[(&str, &dyn Display)]) -> String {
+        self.format(args)
+    }
+}
+
+/// Fills a template's values: `fill(&ui.starting_over_in, &[("n", &3)])`.
+pub fn fill<T: Template + ?Sized>(template: &T, args: &[(&str, &dyn Display)]) -> String {
+    template.fill_in(args)
+}
+
+/// A value for Fluent: a number when it reads as one ("3", "-1", "2.5"),
+/// so the plural rules choose the words, else text.
+fn fluent_value(text: String) -> FluentValue<'static> {
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if numeric(whole) && numeric(fraction) {
+        if let Ok(n) = text.parse::<FluentNumber>() {
+            return n.into();
+        }
+    }
+    text.into()
+}
+
+/// A message formatted, or `None` when the bundle has no such message (or
+/// it has no text). Formatting problems go to `errors`.
+fn format_message(
+    bundle: &Bundle,
+    id: &str,
+    args: Option<&FluentArgs>,
+    errors: &mut Vec<FluentError>,
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    Some(bundle.format_pattern(pattern, args, errors).into_owned())
+}
+
+/// The lists, written as one comma-separated message each: (message id,
+/// how many items, what they are).
+const LISTS: [(&str, usize, &str); 4] = [
+    ("weekdays", 7, "days, Monday first"),
+    ("weekdays-long", 7, "days, Monday first"),
+    ("months", 12, "months, January first"),
+    ("months-long", 12, "months, January first"),
+];
+
+fn list(bundle: &Bundle, id: &str) -> Option<Vec<String>> {
+    let text = format_message(bundle, id, None, &mut Vec::new())?;
+    Some(text.split(',').map(|s| s.trim().to_string()).collect())
+}
 
 macro_rules! ui_text {
     ($($key:ident),* $(,)?) => {
         /// One language's interface text.
         #[derive(Clone, Debug)]
         pub struct UiText {
+            /// The language code, from the file name.
             pub language: String,
             pub language_name: String,
             /// Monday first.
@@ -32,46 +185,36 @@ macro_rules! ui_text {
             pub months: Vec<String>,
             /// January first, in full.
             pub months_long: Vec<String>,
-            $(pub $key: String,)*
+            $(pub $key: Msg,)*
         }
 
         impl UiText {
-            fn read(t: &mut Table, d: &mut Diagnostics) -> Option<Self> {
-                let language = t.text(d, "language");
-                let language_name = t.text(d, "language_name");
-                let weekdays = t.text_list(d, "weekdays", true);
-                let weekdays_long = t.text_list(d, "weekdays_long", true);
-                let months = t.text_list(d, "months", true);
-                let months_long = t.text_list(d, "months_long", true);
-                $(let $key = t.text(d, stringify!($key));)*
-                if weekdays_long.len() != 7 {
-                    d.error(t.span(), format!("`weekdays_long` must list 7 days, Monday first; found {}", weekdays_long.len()));
-                    return None;
-                }
-                if weekdays.len() != 7 {
-                    d.error(t.span(), format!("`weekdays` must list 7 days, Monday first; found {}", weekdays.len()));
-                    return None;
-                }
-                if months_long.len() != 12 {
-                    d.error(t.span(), format!("`months_long` must list 12 months, January first; found {}", months_long.len()));
-                    return None;
-                }
-                if months.len() != 12 {
-                    d.error(t.span(), format!("`months` must list 12 months, January first; found {}", months.len()));
-                    return None;
-                }
+            /// The text of a bundle that passed the checks.
+            fn from_bundle(language: &str, bundle: &Arc<Bundle>) -> Option<Self> {
+                let msg = |key: &str| Msg::new(bundle, &key.replace('_', "-"));
                 Some(Self {
-                    language: language?.value,
-                    language_name: language_name?.value,
-                    weekdays: weekdays.into_iter().map(|t| t.value).collect(),
-                    weekdays_long: weekdays_long.into_iter().map(|t| t.value).collect(),
-                    months: months.into_iter().map(|t| t.value).collect(),
-                    months_long: months_long.into_iter().map(|t| t.value).collect(),
-                    $($key: $key?.value,)*
+                    language: language.to_string(),
+                    language_name: format_message(bundle, "language-name", None, &mut Vec::new())?,
+                    weekdays: list(bundle, "weekdays")?,
+                    weekdays_long: list(bundle, "weekdays-long")?,
+                    months: list(bundle, "months")?,
+                    months_long: list(bundle, "months-long")?,
+                    $($key: msg(stringify!($key))?,)*
                 })
             }
 
-            /// (key, text) for every templated line, for placeholder checks.
+            /// Every message id a language file must have.
+            fn message_ids() -> &'static [String] {
+                static IDS: OnceLock<Vec<String>> = OnceLock::new();
+                IDS.get_or_init(|| {
+                    let mut ids = vec!["language-name".to_string()];
+                    ids.extend(LISTS.iter().map(|(id, _, _)| id.to_string()));
+                    $(ids.push(stringify!($key).replace('_', "-"));)*
+                    ids
+                })
+            }
+
+            /// (key, text) for every message, as read with no values.
             fn lines(&self) -> Vec<(&'static str, &str)> {
                 vec![$((stringify!($key), self.$key.as_str()),)*]
             }
@@ -80,9 +223,9 @@ macro_rules! ui_text {
 }
 
 ui_text! {
-    date, day, day_range, day_with_date, days_before_one, days_before_many, day_of_treatment,
-    today, today_marker, minutes_one, minutes_range, minutes_exact_one, minutes_exact_many,
-    date_short, ref_day, ref_days_before_one, ref_days_before_many, ref_with_date, phone_unknown, avoid_short, main_message, overview, what_it_is,
+    date, day, day_range, day_with_date, days_before, day_of_treatment,
+    today, today_marker, minutes_about, minutes_range, minutes_exact,
+    date_short, ref_day, ref_days_before, ref_with_date, phone_unknown, avoid_short, main_message, overview, what_it_is,
     preparation, screening, screening_stop, numbing, numbing_minutes, expect_short, do_short,
     numbing_what, what_happens, what_you_feel, safety, procedure, procedure_duration,
     right_after, aftercare, expect, to_do, restrictions, restrictions_intro, restriction_avoid,
@@ -148,29 +291,6 @@ pub fn sort_for_language<T>(items: &mut [T], language: &str, key: impl Fn(&T) ->
     }
 }
 
-/// Fills `{name}` placeholders in a template.
-pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    out
-}
-
-/// The `{name}` placeholders in a template.
-fn placeholders(template: &str) -> BTreeSet<&str> {
-    let mut out = BTreeSet::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.insert(&rest[start + 1..start + len]);
-        rest = &rest[start + len + 1..];
-    }
-    out
-}
-
 impl UiText {
     /// A date in this language, e.g. "Sun 22 Nov 2026".
     pub fn date(&self, date: Date) -> String {
@@ -228,13 +348,9 @@ impl UiText {
         )
     }
 
-    /// "30 minutes" (no "about").
+    /// "30 minutes" (no "about"), "1 minute".
     pub fn minutes_exact(&self, n: u32) -> String {
-        if n == 1 {
-            fill(&self.minutes_exact_one, &[("n", &n)])
-        } else {
-            fill(&self.minutes_exact_many, &[("n", &n)])
-        }
+        fill(&self.minutes_exact, &[("n", &n)])
     }
 
     /// A month's full name (1 is January).
@@ -274,16 +390,15 @@ impl UiText {
     /// A preparation timing: "7 days before", "1 day before", "The day of your treatment".
     pub fn days_before(&self, day: i64) -> String {
         match -day {
-            0 => self.day_of_treatment.clone(),
-            1 => self.days_before_one.clone(),
-            n => fill(&self.days_before_many, &[("n", &n)]),
+            0 => self.day_of_treatment.to_string(),
+            n => fill(&self.days_before, &[("n", &n)]),
         }
     }
 
     /// "about 30 minutes" or "about 30 to 60 minutes".
     pub fn minutes(&self, min: u32, max: u32) -> String {
         if min == max {
-            fill(&self.minutes_one, &[("n", &min)])
+            fill(&self.minutes_about, &[("n", &min)])
         } else {
             fill(&self.minutes_range, &[("min", &min), ("max", &max)])
         }
@@ -327,11 +442,11 @@ impl UiText {
     }
 }
 
-/// The embedded file for a language code (`en.toml` for `en`), if any.
+/// The embedded file for a language code (`en.ftl` for `en`), if any.
 fn file_index(code: &str) -> Option<usize> {
     EMBEDDED_UI_TEXT
         .iter()
-        .position(|(name, _)| name.strip_suffix(".toml") == Some(code))
+        .position(|(name, _)| name.strip_suffix(".ftl") == Some(code))
 }
 
 /// A language's text, parsed the first time it is asked for (starting the
@@ -344,34 +459,230 @@ fn parsed(code: &str) -> Option<&'static UiText> {
 fn parsed_at(index: usize) -> Option<&'static UiText> {
     static CACHE: OnceLock<Vec<OnceLock<Option<UiText>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| EMBEDDED_UI_TEXT.iter().map(|_| OnceLock::new()).collect());
+    let (name, source) = EMBEDDED_UI_TEXT[index];
     cache
         .get(index)?
-        .get_or_init(|| parse_file(EMBEDDED_UI_TEXT[index].1).0)
+        .get_or_init(|| parse_file(name, source).text)
         .as_ref()
 }
 
-/// Parses one language file: its text if it has no errors, and its problems.
-fn parse_file(source: &str) -> (Option<UiText>, Diagnostics) {
+/// One language file read.
+struct Parsed {
+    /// Its text, if it has no errors.
+    text: Option<UiText>,
+    diagnostics: Diagnostics,
+    /// Each message's id: where it is, and the variables it uses.
+    variables: BTreeMap<String, (Range<usize>, BTreeSet<String>)>,
+}
+
+/// Reads and checks one language file (`name` is `xx.ftl`): Fluent syntax,
+/// missing, unknown or repeated messages, messages that do not format, and
+/// the lists' lengths.
+fn parse_file(name: &str, source: &str) -> Parsed {
     let mut d = Diagnostics::new();
-    let text = parse_document(source, &mut d).and_then(|doc| {
-        let mut root = Table::root(&doc);
-        let text = UiText::read(&mut root, &mut d);
-        root.finish(&mut d);
-        text
-    });
-    (text.filter(|_| !d.has_errors()), d)
+    let code = name.strip_suffix(".ftl").unwrap_or(name);
+    let language = code.parse::<LanguageIdentifier>().ok();
+    if language.is_none() {
+        d.error(
+            0..0,
+            format!(
+                "`{name}`: the file name must be a language code, like `es.ftl` or `pt-BR.ftl`"
+            ),
+        );
+    }
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                d.error(e.pos.clone(), format!("Fluent syntax: {}", e.kind));
+            }
+            r
+        }
+    };
+    let syntax_ok = !d.has_errors();
+    let known = UiText::message_ids();
+    let known_ids: Vec<&str> = known.iter().map(String::as_str).collect();
+    let base = resource.source().as_ptr() as usize;
+    let mut variables = BTreeMap::new();
+    for entry in resource.entries() {
+        let ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        let id = m.id.name;
+        let start = id.as_ptr() as usize - base;
+        let span = start..start + id.len();
+        if variables.contains_key(id) {
+            d.error(span, format!("message `{id}` is already defined above"));
+            continue;
+        }
+        if !known_ids.contains(&id) {
+            d.error(
+                span.clone(),
+                format!(
+                    "unknown message `{id}`{}",
+                    crate::toml_reader::suggestion(id, &known_ids)
+                ),
+            );
+        }
+        let mut vars = BTreeSet::new();
+        match &m.value {
+            Some(pattern) => pattern_variables(pattern, &mut vars),
+            None => d.error(span.clone(), format!("message `{id}` has no text")),
+        }
+        variables.insert(id.to_string(), (span, vars));
+    }
+    // A message lost in a syntax error is reported there, not as missing.
+    if syntax_ok {
+        for id in known
+            .iter()
+            .filter(|id| !variables.contains_key(id.as_str()))
+        {
+            d.error(0..0, format!("missing message `{id}`"));
+        }
+    }
+    let Some(language) = language else {
+        return Parsed {
+            text: None,
+            diagnostics: d,
+            variables,
+        };
+    };
+    let mut bundle = Bundle::new_concurrent(vec![language]);
+    bundle.set_use_isolating(false);
+    // A repeated message is reported above.
+    let _ = bundle.add_resource(resource);
+    for (id, (span, vars)) in &variables {
+        // Each message formats, whichever plural form its numbers choose.
+        for n in [0, 1, 2, 5, 21] {
+            let mut args = FluentArgs::new();
+            for v in vars {
+                args.set(v.as_str(), n);
+            }
+            let mut errors = Vec::new();
+            let _ = format_message(&bundle, id, Some(&args), &mut errors);
+            if let Some(e) = errors.first() {
+                d.error(span.clone(), format!("message `{id}` does not format: {e}"));
+                break;
+            }
+        }
+    }
+    for (id, count, what) in LISTS {
+        let (Some(items), Some((span, _))) = (list(&bundle, id), variables.get(id)) else {
+            continue;
+        };
+        if items.len() != count {
+            d.error(
+                span.clone(),
+                format!(
+                    "`{id}` must list {count} {what}, separated by commas; found {}",
+                    items.len()
+                ),
+            );
+        }
+    }
+    let text = if d.has_errors() {
+        None
+    } else {
+        UiText::from_bundle(code, &Arc::new(bundle))
+    };
+    Parsed {
+        text,
+        diagnostics: d,
+        variables,
+    }
+}
+
+/// The variables (`$n`) a pattern uses, in its selectors and variants too.
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for v in variants {
+                pattern_variables(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            arguments_variables(arguments, out);
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => arguments_variables(arguments, out),
+        _ => {}
+    }
+}
+
+fn arguments_variables(arguments: &ast::CallArguments<&str>, out: &mut BTreeSet<String>) {
+    for a in &arguments.positional {
+        inline_variables(a, out);
+    }
+    for a in &arguments.named {
+        inline_variables(&a.value, out);
+    }
 }
 
 /// Loads and checks every embedded interface language: the texts that
 /// loaded, and one report per file.
 pub fn load_all() -> (Vec<UiText>, Vec<FileReport>) {
+    load_files(EMBEDDED_UI_TEXT)
+}
+
+/// Loads and checks language files, (file name, contents): each message
+/// must use the variables of the English one, besides [`parse_file`]'s checks.
+fn load_files(files: &[(&str, &str)]) -> (Vec<UiText>, Vec<FileReport>) {
+    let mut parsed: Vec<Parsed> = files.iter().map(|(n, s)| parse_file(n, s)).collect();
+    let english = files
+        .iter()
+        .position(|(n, _)| *n == "en.ftl")
+        .map(|i| parsed[i].variables.clone());
+    let names = |vars: &BTreeSet<String>| match vars.len() {
+        0 => "none".to_string(),
+        _ => vars
+            .iter()
+            .map(|v| format!("${v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     let mut texts = Vec::new();
     let mut reports = Vec::new();
-    let mut parsed: Vec<(usize, UiText)> = Vec::new();
-    for (name, source) in EMBEDDED_UI_TEXT {
-        let (text, d) = parse_file(source);
-        if let Some(text) = text {
-            parsed.push((reports.len(), text));
+    for ((name, source), p) in files.iter().zip(&mut parsed) {
+        if let Some(english) = english.as_ref().filter(|_| *name != "en.ftl") {
+            for (id, (span, vars)) in &p.variables {
+                if let Some((_, en_vars)) = english.get(id)
+                    && vars != en_vars
+                {
+                    p.diagnostics.error(
+                        span.clone(),
+                        format!(
+                            "message `{id}` must use the variables of the English message ({}); found {}",
+                            names(en_vars),
+                            names(vars)
+                        ),
+                    );
+                }
+            }
+        }
+        let d = std::mem::take(&mut p.diagnostics);
+        if !d.has_errors() {
+            texts.extend(p.text.take());
         }
         reports.push(FileReport::new(
             PathBuf::from(format!("<built-in>/i18n/{name}")),
@@ -379,41 +690,28 @@ pub fn load_all() -> (Vec<UiText>, Vec<FileReport>) {
             d.into_sorted(),
         ));
     }
-    // Every language must keep every placeholder of the English line.
-    let english = parsed
-        .iter()
-        .find(|(_, t)| t.language == "en")
-        .map(|(_, t)| t.clone());
-    for (report_index, text) in parsed {
-        let mut ok = true;
-        if let Some(en) = &english {
-            let report = &mut reports[report_index];
-            for ((key, line), (_, en_line)) in text.lines().into_iter().zip(en.lines()) {
-                if placeholders(line) != placeholders(en_line) {
-                    let at = report.source.find(&format!("\n{key} ")).map(|i| i + 1);
-                    report.diagnostics.push(crate::guide::Diagnostic::error(
-                        at.map(|i| i..i),
-                        format!(
-                            "`{key}` must use the placeholders {:?} like the English text, found {:?}",
-                            placeholders(en_line),
-                            placeholders(line)
-                        ),
-                    ));
-                    ok = false;
-                }
-            }
-        }
-        if ok {
-            texts.push(text);
-        }
-    }
     (texts, reports)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::guide::diagnostic::position;
     use jiff::civil::date;
+
+    fn embedded(name: &str) -> &'static str {
+        EMBEDDED_UI_TEXT
+            .iter()
+            .find(|(n, _)| *n == name)
+            .expect("the file is embedded")
+            .1
+    }
+
+    /// The printed report lines of a set of language files.
+    fn report_lines(files: &[(&str, &str)]) -> Vec<String> {
+        let (_, reports) = load_files(files);
+        reports.iter().flat_map(|r| r.lines()).collect()
+    }
 
     #[test]
     fn every_embedded_language_loads_cleanly() {
@@ -423,6 +721,9 @@ mod tests {
         }
         assert_eq!(texts.len(), EMBEDDED_UI_TEXT.len());
         assert!(texts.iter().any(|t| t.language == "en"));
+        let es = texts.iter().find(|t| t.language == "es").unwrap();
+        assert_eq!(es.weekdays.len(), 7);
+        assert_eq!(es.months_long[11], "diciembre");
     }
 
     #[test]
@@ -437,41 +738,208 @@ mod tests {
         assert_eq!(en.day_range(4, 7), "Days 4 to 7");
         assert_eq!(en.days_before(-7), "7 days before");
         assert_eq!(en.days_before(-1), "1 day before");
+        assert_eq!(en.days_before(0), "The day of your treatment");
         assert_eq!(en.minutes(30, 60), "about 30 to 60 minutes");
+        assert_eq!(en.minutes_exact(1), "1 minute");
+        assert_eq!(en.minutes_exact(45), "45 minutes");
     }
 
     #[test]
-    fn a_missing_or_unknown_translation_is_reported() {
-        let english = EMBEDDED_UI_TEXT
-            .iter()
-            .find(|(n, _)| *n == "en.toml")
-            .unwrap()
-            .1;
-        let broken = english
-            .replace("\nkey_quit = \"Quit\"", "")
-            .replace("\nback = \"Back\"", "\nbakc = \"Back\"");
-        let (text, d) = parse_file(&broken);
-        assert!(text.is_none(), "a file with errors is not used");
-        let report = FileReport::new("i18n/xx.toml", broken, d.into_sorted());
-        let lines: Vec<String> = report.lines().collect();
+    fn a_message_reads_as_its_text() {
+        let en = UiText::english();
+        assert_eq!(en.back.as_str(), "Back");
+        assert_eq!(format!("[{}]", en.back), "[Back]");
+        assert_eq!(en.back.id(), "back");
+        let s: &str = &en.back;
+        assert_eq!(s, "Back");
+    }
+
+    #[test]
+    fn numbers_follow_each_languages_plural_rules() {
+        let en = UiText::english();
+        let es = UiText::for_language("es");
+        let over = |ui: &UiText, n: u64| fill(&ui.starting_over_in, &[("n", &n)]);
+        assert_eq!(over(en, 1), "Starting over in 1 second");
+        assert_eq!(over(en, 2), "Starting over in 2 seconds");
+        assert_eq!(over(en, 0), "Starting over in 0 seconds");
+        assert_eq!(over(es, 1), "Se empieza de nuevo en 1 segundo");
+        assert_eq!(over(es, 2), "Se empieza de nuevo en 2 segundos");
+        assert_eq!(es.days_before(-1), "1 día antes");
+        assert_eq!(es.days_before(-3), "3 días antes");
+        assert_eq!(
+            fill(&en.holds_limits, &[("n", &1usize)]),
+            "1 limit, on a day-by-day chart"
+        );
+        assert_eq!(fill(&en.relative_past, &[("n", &1)]), "1 day ago");
+        // No bidi isolation marks around values in terminal text.
+        assert!(!over(en, 3).contains('\u{2068}'));
+    }
+
+    #[test]
+    fn text_values_stay_text_and_plain_templates_are_filled() {
+        let en = UiText::english();
+        assert_eq!(
+            fill(&en.export_failed, &[("error", &"disk 1 full")]),
+            "Could not save the take-home copy: disk 1 full"
+        );
+        assert_eq!(fill("Day {n}", &[("n", &3)]), "Day 3");
+        assert_eq!(
+            fill(&"{label} (more)".to_string(), &[("label", &"x")]),
+            "x (more)"
+        );
+        assert!(matches!(
+            fluent_value("2026".into()),
+            FluentValue::Number(_)
+        ));
+        assert!(matches!(fluent_value("-1".into()), FluentValue::Number(_)));
+        assert!(matches!(fluent_value("inf".into()), FluentValue::String(_)));
+        assert!(matches!(fluent_value("1e5".into()), FluentValue::String(_)));
+    }
+
+    #[test]
+    fn a_missing_or_unknown_message_is_reported() {
+        let broken = embedded("en.ftl")
+            .replace("\nkey-quit = Quit\n", "\n")
+            .replace("\nback = Back\n", "\nbakc = Back\n");
+        let parsed = parse_file("en.ftl", &broken);
+        assert!(parsed.text.is_none(), "a file with errors is not used");
+        let lines = report_lines(&[("en.ftl", &broken)]);
         assert!(
-            lines.iter().any(|l| l.contains("missing key `key_quit`")),
+            lines
+                .iter()
+                .any(|l| l.contains("missing message `key-quit`")),
+            "{lines:#?}"
+        );
+        let at = position(&broken, broken.find("\nbakc").unwrap() + 1);
+        assert!(
+            lines.iter().any(|l| l.starts_with(&format!(
+                "<built-in>/i18n/en.ftl:{}:1: error: unknown message `bakc`, did you mean `back`?",
+                at.line
+            ))),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_at_its_line_and_column() {
+        let english = embedded("en.ftl");
+        // `next` without its `=`.
+        let broken = english.replace("\nnext = Next\n", "\nnext Next\n");
+        let line = broken[..broken.find("\nnext Next").unwrap()]
+            .matches('\n')
+            .count()
+            + 2;
+        let lines = report_lines(&[("en.ftl", &broken)]);
+        assert_eq!(
+            lines,
+            [format!(
+                "<built-in>/i18n/en.ftl:{line}:6: error: Fluent syntax: Expected a token starting with \"=\""
+            )],
+            "only the syntax error, not the message it swallowed"
+        );
+        assert!(parse_file("en.ftl", &broken).text.is_none());
+        // An unclosed placeable: a placeable may go on over lines, so the
+        // parser stops at the start of the next message.
+        let broken = english.replace("\nday = Day { $n }\n", "\nday = Day { $n\n");
+        let line = broken[..broken.find("\nday = Day").unwrap()]
+            .matches('\n')
+            .count()
+            + 2;
+        assert_eq!(
+            report_lines(&[("en.ftl", &broken)]),
+            [format!(
+                "<built-in>/i18n/en.ftl:{}:1: error: Fluent syntax: Expected a token starting with \"}}\"",
+                line + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn a_translation_must_keep_the_english_variables() {
+        let english = embedded("en.ftl");
+        let spanish = embedded("es.ftl").replace("\nday = Día { $n }\n", "\nday = Día { $m }\n");
+        let lines = report_lines(&[("en.ftl", english), ("es.ftl", &spanish)]);
+        let at = position(&spanish, spanish.find("\nday = Día").unwrap() + 1);
+        assert_eq!(
+            lines,
+            [format!(
+                "<built-in>/i18n/es.ftl:{}:1: error: message `day` must use the variables of the English message ($n); found $m",
+                at.line
+            )]
+        );
+        let (texts, _) = load_files(&[("en.ftl", english), ("es.ftl", &spanish)]);
+        assert_eq!(texts.len(), 1, "the broken Spanish is not used");
+    }
+
+    #[test]
+    fn a_message_that_does_not_format_or_a_short_list_is_reported() {
+        let broken = embedded("en.ftl")
+            .replace("\nback = Back\n", "\nback = { no-such-message }\n")
+            .replace(
+                "\nweekdays = Mon, Tue, Wed, Thu, Fri, Sat, Sun\n",
+                "\nweekdays = Mon, Tue, Wed\n",
+            );
+        let lines = report_lines(&[("en.ftl", &broken)]);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("message `back` does not format")
+                    && l.contains("no-such-message")),
             "{lines:#?}"
         );
         assert!(
             lines
                 .iter()
-                .any(|l| l.contains("unknown key `bakc`") && l.contains("did you mean `back`?")),
+                .any(|l| l.contains("`weekdays` must list 7 days, Monday first")
+                    && l.contains("found 3")),
             "{lines:#?}"
         );
     }
 
     #[test]
-    fn placeholders_are_found() {
-        assert_eq!(
-            placeholders("{a} and {b}").into_iter().collect::<Vec<_>>(),
-            ["a", "b"]
+    fn a_file_name_that_is_no_language_code_is_reported() {
+        let lines = report_lines(&[("not a code!.ftl", embedded("en.ftl"))]);
+        assert!(
+            lines.iter().any(|l| l.contains("must be a language code")),
+            "{lines:#?}"
         );
-        assert_eq!(fill("Day {n}", &[("n", &3)]), "Day 3");
+    }
+
+    #[test]
+    fn a_third_language_brings_its_own_plural_rules() {
+        let english = embedded("en.ftl");
+        // French counts 0 as "one"; English does not.
+        let (texts, reports) = load_files(&[("en.ftl", english), ("fr.ftl", english)]);
+        assert!(reports.iter().all(|r| r.diagnostics.is_empty()));
+        let fr = texts.iter().find(|t| t.language == "fr").unwrap();
+        assert_eq!(
+            fill(&fr.starting_over_in, &[("n", &0)]),
+            "Starting over in 0 second"
+        );
+        assert_eq!(
+            fill(&UiText::english().starting_over_in, &[("n", &0)]),
+            "Starting over in 0 seconds"
+        );
+        // Polish has "few" and "many".
+        let start = english.find("\nstarting-over-in =").unwrap() + 1;
+        let end = start + english[start..].find("\n    }\n").unwrap() + 7;
+        let polish = format!(
+            "{}{}{}",
+            &english[..start],
+            "starting-over-in =\n    { $n ->\n        [one] { $n } sekunda\n        [few] { $n } sekundy\n        [many] { $n } sekund\n       *[other] { $n } sekundy\n    }\n",
+            &english[end..]
+        );
+        let (texts, reports) = load_files(&[("en.ftl", english), ("pl.ftl", &polish)]);
+        assert!(
+            reports.iter().all(|r| r.diagnostics.is_empty()),
+            "{reports:?}"
+        );
+        let pl = texts.iter().find(|t| t.language == "pl").unwrap();
+        let over = |n: u32| fill(&pl.starting_over_in, &[("n", &n)]);
+        assert_eq!(over(1), "1 sekunda");
+        assert_eq!(over(2), "2 sekundy");
+        assert_eq!(over(5), "5 sekund");
+        assert_eq!(over(22), "22 sekundy");
+        assert_eq!(over(25), "25 sekund");
     }
 }

@@ -84,7 +84,7 @@ pub fn run(
                 .collect();
             let question = languages
                 .iter()
-                .map(|code| UiText::for_language(code).plain_choose_language.clone())
+                .map(|code| UiText::for_language(code).plain_choose_language.to_string())
                 .collect::<Vec<_>>()
                 .join(" / ");
             let i = choose(input, out, &question, "1, 2, ...", &names)?;

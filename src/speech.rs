@@ -14,22 +14,24 @@ pub fn screen_lines(app: &App) -> Vec<String> {
         Screen::Welcome => {
             lines = vec![
                 crate::text::sanitize(&app.guide().contact.name).into_owned(),
-                ui.welcome_purpose.clone(),
-                ui.welcome_start.clone(),
+                ui.welcome_purpose.to_string(),
+                ui.welcome_start.to_string(),
             ];
         }
         Screen::Path => lines.extend([
-            ui.path_ready.clone(),
-            ui.path_ready_detail.clone(),
-            ui.path_treated.clone(),
-            ui.path_treated_detail.clone(),
+            ui.path_ready.to_string(),
+            ui.path_ready_detail.to_string(),
+            ui.path_treated.to_string(),
+            ui.path_treated_detail.to_string(),
         ]),
         Screen::Date if app.mode() == crate::app::Mode::Kiosk => {
-            lines.push(if app.kiosk.path == Some(crate::app::KioskPath::GettingReady) {
-                ui.kiosk_date_question_ahead.clone()
-            } else {
-                ui.kiosk_date_question.clone()
-            });
+            lines.push(
+                if app.kiosk.path == Some(crate::app::KioskPath::GettingReady) {
+                    ui.kiosk_date_question_ahead.to_string()
+                } else {
+                    ui.kiosk_date_question.to_string()
+                },
+            );
         }
         _ => {}
     }

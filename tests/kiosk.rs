@@ -502,7 +502,11 @@ fn the_spanish_kiosk_shows_no_english_word() {
         app.update(Action::Next);
         app.update(Action::ChoosePath(path));
         every_page(&mut app, &mut shown);
-        app.update(Action::DaysAgo(if path == KioskPath::Treated { 3 } else { -5 }));
+        app.update(Action::DaysAgo(if path == KioskPath::Treated {
+            3
+        } else {
+            -5
+        }));
         let mut steps = 0;
         loop {
             every_page(&mut app, &mut shown);

@@ -665,8 +665,14 @@ fn walk_by_touch(t: &Touches) {
     pty.wait_for_row(TITLE_ROW, title, TIMEOUT);
     // The phone is below the fold, and the screen says there is more.
     let first = pty.screen();
-    assert!(!first.contains("555-0100"), "the phone fits already:\n{first}");
-    assert!(first.contains(t.more_below), "no \"more below\" cue:\n{first}");
+    assert!(
+        !first.contains("555-0100"),
+        "the phone fits already:\n{first}"
+    );
+    assert!(
+        first.contains(t.more_below),
+        "no \"more below\" cue:\n{first}"
+    );
     let mut seen = first.clone();
     let mut page = first;
     for _ in 0..10 {
@@ -679,12 +685,21 @@ fn walk_by_touch(t: &Touches) {
         page = pty.screen();
         seen.push_str(&page);
     }
-    assert!(page.contains("555-0100"), "never reached the phone:\n{page}");
+    assert!(
+        page.contains("555-0100"),
+        "never reached the phone:\n{page}"
+    );
     // At the end the cue is gone, and every sign was on some page.
-    assert!(!page.contains(t.more_below), "still \"more below\" at the end:\n{page}");
+    assert!(
+        !page.contains(t.more_below),
+        "still \"more below\" at the end:\n{page}"
+    );
     for sign in warning_signs(t.guide) {
         let start: String = sign.chars().take(30).collect();
-        assert!(seen.contains(&start), "{sign:?} never shown; pages:\n{seen}");
+        assert!(
+            seen.contains(&start),
+            "{sign:?} never shown; pages:\n{seen}"
+        );
     }
 
     pty.touch(t.start_over);

@@ -116,7 +116,7 @@ impl App {
         if self.date.text.trim().is_empty() {
             if self.mode() == Mode::Kiosk {
                 // The kiosk needs a date: it is what today's care is about.
-                self.date.error = Some(self.ui().kiosk_date_needed.clone());
+                self.date.error = Some(self.ui().kiosk_date_needed.to_string());
                 return;
             }
             self.set_treatment_date(None);
@@ -144,11 +144,11 @@ impl App {
         let ui = self.ui();
         match self.kiosk.path {
             Some(KioskPath::Treated) if day < 0 => {
-                self.date.error = Some(ui.kiosk_date_future.clone());
+                self.date.error = Some(ui.kiosk_date_future.to_string());
                 return;
             }
             Some(KioskPath::GettingReady) if day > 0 => {
-                self.date.error = Some(ui.kiosk_date_past.clone());
+                self.date.error = Some(ui.kiosk_date_past.to_string());
                 return;
             }
             _ => {}
@@ -175,9 +175,9 @@ impl DateProblem {
     pub fn in_language(&self, ui: &crate::i18n::UiText) -> String {
         use crate::i18n::fill;
         match self {
-            DateProblem::Shape => ui.date_error_shape.clone(),
-            DateProblem::Month => ui.date_error_month.clone(),
-            DateProblem::Year => ui.date_error_year.clone(),
+            DateProblem::Shape => ui.date_error_shape.to_string(),
+            DateProblem::Month => ui.date_error_month.to_string(),
+            DateProblem::Year => ui.date_error_year.to_string(),
             DateProblem::Day { days, month, year } => fill(
                 &ui.date_error_day,
                 &[

@@ -212,7 +212,7 @@ impl App {
             self.kiosk.pin_entry.clear();
             self.open(Overlay::Pin);
         } else {
-            self.notices.message = Some(self.ui().staff_exit_off.clone());
+            self.notices.message = Some(self.ui().staff_exit_off.to_string());
         }
     }
 
@@ -249,7 +249,7 @@ impl App {
                     if self.kiosk.pin_guard.locked_for(now).is_none() {
                         // Below the lock: the patient's screen comes back.
                         self.overlays = super::Overlays::default();
-                        self.notices.message = Some(self.ui().pin_wrong.clone());
+                        self.notices.message = Some(self.ui().pin_wrong.to_string());
                     }
                 }
             }

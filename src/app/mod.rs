@@ -475,7 +475,7 @@ impl App {
             Action::Export => fx.push(Effect::Export),
             Action::ExportCalendar => fx.push(Effect::ExportCalendar),
             Action::OpenPrint | Action::Print(_) if !self.initial.can_print => {
-                self.notices.message = Some(self.ui().print_off.clone());
+                self.notices.message = Some(self.ui().print_off.to_string());
             }
             Action::OpenPrint => {
                 if self.mode == Mode::Kiosk || self.content.treatment_date.is_none() {

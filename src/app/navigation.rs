@@ -161,7 +161,7 @@ impl App {
     /// treatment; says so when no treatment date is set.
     pub(crate) fn go_to_today(&mut self) {
         let Some(day) = self.today_day() else {
-            self.notices.message = Some(self.ui().no_date_for_today.clone());
+            self.notices.message = Some(self.ui().no_date_for_today.to_string());
             return;
         };
         self.go_to_plan_day(day);

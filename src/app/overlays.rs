@@ -126,7 +126,7 @@ impl App {
                 Action::Confirm | Action::Submit | Action::Input('y' | 'Y') => {
                     self.close();
                     self.new_patient();
-                    self.notices.message = Some(self.ui().new_patient_done.clone());
+                    self.notices.message = Some(self.ui().new_patient_done.to_string());
                 }
                 Action::Close | Action::Input('n' | 'N') => self.close(),
                 _ => {}
@@ -246,7 +246,7 @@ impl App {
                             self.close();
                             self.go_to_plan_day(day);
                         }
-                        None => self.overlays.error = Some(self.ui().no_date_for_today.clone()),
+                        None => self.overlays.error = Some(self.ui().no_date_for_today.to_string()),
                     },
                     Err(e) => self.overlays.error = Some(e.in_language(self.ui())),
                 }

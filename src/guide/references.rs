@@ -311,10 +311,8 @@ impl Values {
 pub fn day_phrase(ui: &UiText, day: i64, date: Option<Date>) -> String {
     let phrase = if day >= 0 {
         fill(&ui.ref_day, &[("n", &day)])
-    } else if day == -1 {
-        ui.ref_days_before_one.clone()
     } else {
-        fill(&ui.ref_days_before_many, &[("n", &-day)])
+        fill(&ui.ref_days_before, &[("n", &-day)])
     };
     match date {
         Some(date) => fill(
@@ -343,12 +341,12 @@ pub fn render_ref(r: &Ref, values: &Values, ui: &UiText, date: Option<Date>) -> 
         Ref::ClinicPhone => values
             .phone
             .clone()
-            .unwrap_or_else(|| ui.phone_unknown.clone()),
+            .unwrap_or_else(|| ui.phone_unknown.to_string()),
         Ref::ClinicAfterHoursPhone => values
             .after_hours_phone
             .clone()
             .or_else(|| values.phone.clone())
-            .unwrap_or_else(|| ui.phone_unknown.clone()),
+            .unwrap_or_else(|| ui.phone_unknown.to_string()),
         Ref::Visit { addon } => day(*values.visits.get(addon)?),
     })
 }

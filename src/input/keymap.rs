@@ -254,15 +254,15 @@ pub fn key_label(key: &Key, ui: &UiText) -> String {
         LEFT => "←".into(),
         UP => "↑".into(),
         DOWN => "↓".into(),
-        PGUP => ui.keyname_page_up.clone(),
-        PGDN => ui.keyname_page_down.clone(),
-        HOME => ui.keyname_home.clone(),
-        END => ui.keyname_end.clone(),
-        ENTER => ui.keyname_enter.clone(),
-        ESC => ui.keyname_esc.clone(),
-        TAB => ui.keyname_tab.clone(),
-        BACKSPACE => ui.keyname_backspace.clone(),
-        KeyCode::Char(' ') => ui.keyname_space.clone(),
+        PGUP => ui.keyname_page_up.to_string(),
+        PGDN => ui.keyname_page_down.to_string(),
+        HOME => ui.keyname_home.to_string(),
+        END => ui.keyname_end.to_string(),
+        ENTER => ui.keyname_enter.to_string(),
+        ESC => ui.keyname_esc.to_string(),
+        TAB => ui.keyname_tab.to_string(),
+        BACKSPACE => ui.keyname_backspace.to_string(),
+        KeyCode::Char(' ') => ui.keyname_space.to_string(),
         KeyCode::Char(ch) => ch.to_string(),
         KeyCode::F(n) => format!("F{n}"),
         _ => "?".into(),
@@ -326,7 +326,7 @@ pub fn hints(app: &App) -> Vec<(String, String, Action)> {
         };
         let text = match b.action {
             // ↑↓ on the date: one hint for both directions.
-            Action::DateAdjust(_) => ui.key_date_change.clone(),
+            Action::DateAdjust(_) => ui.key_date_change.to_string(),
             _ => (b.says)(ui).to_string(),
         };
         if !out.iter().any(|(_, t, _)| *t == text) {

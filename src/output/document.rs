@@ -271,20 +271,23 @@ pub fn build_from(
             ui.treatment_date,
             ui.date(date)
         ))),
-        None => b.push(Block::Paragraph(ui.no_treatment_date.clone())),
+        None => b.push(Block::Paragraph(ui.no_treatment_date.to_string())),
     }
 
-    b.push(Block::Heading(Part::MainMessage, ui.main_message.clone()));
+    b.push(Block::Heading(
+        Part::MainMessage,
+        ui.main_message.to_string(),
+    ));
     b.push(Block::Important(vec![g.main_message.value.clone()]));
 
-    b.push(Block::Heading(Part::About, ui.what_it_is.clone()));
+    b.push(Block::Heading(Part::About, ui.what_it_is.to_string()));
     for p in &g.overview.about {
         b.push(Block::Paragraph(p.value.clone()));
     }
     key_points(&mut b, plan, ui, &g.overview.notes);
     let addons: Vec<&Addon> = plan.chosen_addons().collect();
     if !addons.is_empty() {
-        b.push(Block::Subheading(ui.addons.clone()));
+        b.push(Block::Subheading(ui.addons.to_string()));
         for a in addons {
             b.push(Block::Paragraph(format!(
                 "{}: {}",
@@ -298,7 +301,10 @@ pub fn build_from(
     // for and the treatment is past).
     let prep_done = from_day.is_some_and(|f| f > 0);
     if !prep_done {
-        b.push(Block::Heading(Part::Preparation, ui.preparation.clone()));
+        b.push(Block::Heading(
+            Part::Preparation,
+            ui.preparation.to_string(),
+        ));
         let mut steps = g.preparation.steps.iter().peekable();
         while let Some(first) = steps.next() {
             let day = first.day;
@@ -315,7 +321,7 @@ pub fn build_from(
             b.push(Block::Bullets(group));
         }
         if !g.preparation.screening.is_empty() {
-            b.push(Block::Subheading(ui.screening.clone()));
+            b.push(Block::Subheading(ui.screening.to_string()));
             b.push(Block::Checkboxes(
                 g.preparation
                     .screening
@@ -329,7 +335,7 @@ pub fn build_from(
 
     // Numbing.
     let n = &g.numbing;
-    b.push(Block::Heading(Part::Numbing, ui.numbing.clone()));
+    b.push(Block::Heading(Part::Numbing, ui.numbing.to_string()));
     b.push(Block::Paragraph(n.what.value.clone()));
     b.push(Block::Paragraph(fill(
         &ui.numbing_minutes,
@@ -342,7 +348,7 @@ pub fn build_from(
 
     // Procedure.
     let p = &g.procedure;
-    b.push(Block::Heading(Part::Procedure, ui.procedure.clone()));
+    b.push(Block::Heading(Part::Procedure, ui.procedure.to_string()));
     b.push(Block::Paragraph(fill(
         &ui.procedure_duration,
         &[(
@@ -360,7 +366,7 @@ pub fn build_from(
     key_points(&mut b, plan, ui, &p.notes);
 
     // Aftercare, day by day.
-    b.push(Block::Heading(Part::Aftercare, ui.aftercare.clone()));
+    b.push(Block::Heading(Part::Aftercare, ui.aftercare.to_string()));
     let today_day = today.and_then(|t| plan.day_of(t));
     for entry in g.aftercare.iter().filter(|e| still_to_come(e.days.to)) {
         let mut heading = aftercare_heading(plan, ui, entry);
@@ -398,16 +404,22 @@ pub fn build_from(
     }
 
     if !g.restrictions.is_empty() {
-        b.push(Block::Heading(Part::Restrictions, ui.restrictions.clone()));
+        b.push(Block::Heading(
+            Part::Restrictions,
+            ui.restrictions.to_string(),
+        ));
         let mut t = timeline(plan, ui, today);
         t.rows.retain(|r| still_to_come(r.to));
         t.visits.retain(|v| still_to_come(v.day));
         b.push(Block::Timeline(t));
     }
 
-    b.push(Block::Heading(Part::WarningSigns, ui.warning_signs.clone()));
+    b.push(Block::Heading(
+        Part::WarningSigns,
+        ui.warning_signs.to_string(),
+    ));
     // The most urgent first, in the same order as on screen.
-    b.push(Block::Subheading(ui.emergency.clone()));
+    b.push(Block::Subheading(ui.emergency.to_string()));
     let mut urgent = lines(plan, ui, &g.warning_signs.emergency);
     if let Some(how) = &g.warning_signs.emergency_call {
         urgent.push(how.value.clone());
@@ -415,10 +427,10 @@ pub fn build_from(
     b.push(Block::Important(urgent));
     let w = &g.warning_signs;
     if !w.compare.is_empty() {
-        b.push(Block::Subheading(ui.normal_or_call.clone()));
+        b.push(Block::Subheading(ui.normal_or_call.to_string()));
         b.push(Block::Compare {
-            normal: ui.normal_heading.clone(),
-            call: ui.call_heading.clone(),
+            normal: ui.normal_heading.to_string(),
+            call: ui.call_heading.to_string(),
             pairs: w
                 .compare
                 .iter()
@@ -432,14 +444,14 @@ pub fn build_from(
         lines(plan, ui, &g.warning_signs.call_clinic),
     );
 
-    b.push(Block::Heading(Part::Contact, ui.contact.clone()));
+    b.push(Block::Heading(Part::Contact, ui.contact.to_string()));
     b.push(Block::Paragraph(contact.name.value.clone()));
     for (label, value) in contact_lines(contact, ui) {
         b.push(Block::Paragraph(format!("{label}: {value}")));
     }
 
     if !g.glossary.is_empty() {
-        b.push(Block::Heading(Part::Glossary, ui.glossary.clone()));
+        b.push(Block::Heading(Part::Glossary, ui.glossary.to_string()));
         b.push(Block::Bullets(
             g.glossary
                 .iter()
@@ -448,7 +460,7 @@ pub fn build_from(
         ));
     }
 
-    b.push(Block::Heading(Part::Disclaimer, ui.disclaimer.clone()));
+    b.push(Block::Heading(Part::Disclaimer, ui.disclaimer.to_string()));
     b.push(Block::Paragraph(g.disclaimer.value.clone()));
     b.push(Block::Paragraph(fill(
         &ui.content_version,
@@ -481,12 +493,12 @@ pub fn phone(contact: &Contact, ui: &UiText) -> String {
     contact
         .phone
         .as_ref()
-        .map_or_else(|| ui.phone_unknown.clone(), |p| p.value.clone())
+        .map_or_else(|| ui.phone_unknown.to_string(), |p| p.value.clone())
 }
 
 /// The contact's lines after its name: (label, value).
 pub fn contact_lines(contact: &Contact, ui: &UiText) -> Vec<(String, String)> {
-    let mut out = vec![(ui.contact_phone.clone(), phone(contact, ui))];
+    let mut out = vec![(ui.contact_phone.to_string(), phone(contact, ui))];
     let after = match (&contact.after_hours_phone, &contact.after_hours) {
         (Some(p), Some(t)) => Some(format!("{p}. {t}")),
         (Some(p), None) => Some(p.value.clone()),
@@ -494,7 +506,7 @@ pub fn contact_lines(contact: &Contact, ui: &UiText) -> Vec<(String, String)> {
         (None, None) => None,
     };
     if let Some(after) = after {
-        out.push((ui.contact_after_hours.clone(), after));
+        out.push((ui.contact_after_hours.to_string(), after));
     }
     out
 }

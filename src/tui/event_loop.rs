@@ -206,7 +206,7 @@ fn carry_out(app: &mut App, l: &mut Loop, effects: Vec<Effect>) -> Option<u8> {
                     match take_home::save_calendar(app, &l.options.export_folder) {
                         Ok(path) => fill(&ui.calendar_saved, &[("path", &path.display())]),
                         Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-                            ui.calendar_needs_date.clone()
+                            ui.calendar_needs_date.to_string()
                         }
                         Err(e) => fill(&ui.export_failed, &[("error", &e)]),
                     },
@@ -216,7 +216,7 @@ fn carry_out(app: &mut App, l: &mut Loop, effects: Vec<Effect>) -> Option<u8> {
                 let content = take_home::printable(app, from_today, l.options.print_format);
                 app.notices.message = Some(
                     match take_home::print(&content, l.options.print_command.as_deref()) {
-                        Ok(()) => ui.printed.clone(),
+                        Ok(()) => ui.printed.to_string(),
                         Err(e) => fill(&ui.print_failed, &[("error", &e)]),
                     },
                 );
@@ -225,7 +225,7 @@ fn carry_out(app: &mut App, l: &mut Loop, effects: Vec<Effect>) -> Option<u8> {
             Effect::Speak { language, lines } => match l.speaker.speak(&language, &lines) {
                 Ok(()) => {}
                 Err(SpeechError::NotInstalled(_)) => {
-                    app.notices.message = Some(ui.speech_missing.clone());
+                    app.notices.message = Some(ui.speech_missing.to_string());
                 }
                 Err(SpeechError::Failed(e)) => {
                     app.notices.message = Some(fill(&ui.speech_failed, &[("error", &e)]));

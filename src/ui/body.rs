@@ -278,8 +278,9 @@ pub(crate) fn pager(
         width: column.width.saturating_sub(1),
         ..column
     };
-    let [up, down] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).spacing(1).areas(column);
+    let [up, down] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(1)
+        .areas(column);
     let buttons = [
         (up, ui.kiosk_page_up.as_str(), scroll > 0, -1),
         (down, ui.kiosk_page_down.as_str(), scroll < max, 1),

@@ -115,8 +115,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         nav_buttons(app, ui, theme, nav, buf, &mut view.hits);
         let text = match (&app.notices.message, app.notices.reading_aloud) {
             (Some(message), _) => message.clone(),
-            (None, true) => ui.kiosk_reading.clone(),
-            (None, false) => ui.kiosk_hint.clone(),
+            (None, true) => ui.kiosk_reading.to_string(),
+            (None, false) => ui.kiosk_hint.to_string(),
         };
         let style = if app.notices.message.is_some() || app.notices.reading_aloud {
             theme.message
@@ -187,7 +187,7 @@ fn welcome(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer, 
         width: area.width.saturating_sub(4),
         height: 3.min(area.bottom().saturating_sub(y)),
     };
-    Paragraph::new(ui.welcome_purpose.clone())
+    Paragraph::new(ui.welcome_purpose.to_string())
         .style(theme.text)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
@@ -456,9 +456,9 @@ fn still_there(
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(vec![
-        Line::from(ui.still_there.clone()),
+        Line::from(ui.still_there.to_string()),
         Line::from(""),
-        Line::from(ui.still_there_detail.clone()),
+        Line::from(ui.still_there_detail.to_string()),
         Line::from(fill(&ui.starting_over_in, &[("n", &seconds)])),
     ])
     .style(theme.message)
@@ -500,7 +500,7 @@ pub fn date(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         .into_iter()
         .map(|n| {
             let label = match (n, ahead) {
-                (0, _) => ui.button_today.clone(),
+                (0, _) => ui.button_today.to_string(),
                 (1, false) => capitalized(&ui.relative_yesterday),
                 (1, true) => capitalized(&ui.relative_tomorrow),
                 (n, false) => fill(&ui.days_ago_button, &[("n", &n)]),
@@ -575,7 +575,7 @@ pub fn date(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         let more = [
             (format!("− {}", ui.button_day), Action::DateAdjust(-1)),
             (format!("+ {}", ui.button_day), Action::DateAdjust(1)),
-            (ui.date_not_sure.clone(), Action::DateSkip),
+            (ui.date_not_sure.to_string(), Action::DateSkip),
         ];
         // (Next is the big button below, like on every screen.)
         for (rect, (label, action)) in row(strip, 3).into_iter().zip(more) {

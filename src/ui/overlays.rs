@@ -31,32 +31,48 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, hits: &mut H
     // Text the kiosk may page keeps room for the page buttons.
     let text_width = inner_width.saturating_sub(pager_width(app));
     let (title, body, cursor) = match overlay {
-        Overlay::Help => (ui.help_title.clone(), help(app, theme, text_width), None),
-        Overlay::Glossary => (ui.glossary.clone(), glossary(app, theme, text_width), None),
+        Overlay::Help => (
+            ui.help_title.to_string(),
+            help(app, theme, text_width),
+            None,
+        ),
+        Overlay::Glossary => (
+            ui.glossary.to_string(),
+            glossary(app, theme, text_width),
+            None,
+        ),
         Overlay::Index { cursor } => (
-            ui.index_title.clone(),
+            ui.index_title.to_string(),
             index(app, theme, text_width, cursor),
             Some(cursor),
         ),
         Overlay::GoToDate => (
-            ui.go_to_date_title.clone(),
+            ui.go_to_date_title.to_string(),
             go_to_date(app, theme, text_width),
             None,
         ),
         Overlay::ConfirmNewPatient => (
-            ui.new_patient_title.clone(),
+            ui.new_patient_title.to_string(),
             confirm_new_patient(app, theme, text_width),
             None,
         ),
-        Overlay::Print => (ui.print_title.clone(), print(app, theme, text_width), None),
+        Overlay::Print => (
+            ui.print_title.to_string(),
+            print(app, theme, text_width),
+            None,
+        ),
         Overlay::WhenToCall => (
-            ui.warning_signs.clone(),
+            ui.warning_signs.to_string(),
             super::screens::when_to_call_body(app, theme, text_width),
             None,
         ),
         Overlay::Qr => {
             let rows = area.height.saturating_sub(2);
-            (ui.key_qr.clone(), qr(app, theme, inner_width, rows), None)
+            (
+                ui.key_qr.to_string(),
+                qr(app, theme, inner_width, rows),
+                None,
+            )
         }
         // The kiosk draws its PIN prompt itself.
         Overlay::Pin => return 0,
@@ -215,9 +231,9 @@ fn index(app: &App, theme: &Theme, width: u16, cursor: usize) -> Body {
             }
             IndexEntry::Glossary | IndexEntry::Help => {
                 let (label, action) = if entry == IndexEntry::Glossary {
-                    (ui.glossary.clone(), Action::OpenGlossary)
+                    (ui.glossary.to_string(), Action::OpenGlossary)
                 } else {
-                    (ui.help_title.clone(), Action::OpenHelp)
+                    (ui.help_title.to_string(), Action::OpenHelp)
                 };
                 b.push(
                     Line::from(vec![

@@ -26,9 +26,9 @@ pub fn date_field(app: &App, theme: &Theme, indent: usize) -> Line<'static> {
 fn relative(app: &App, date: jiff::civil::Date) -> String {
     let ui = app.ui();
     match dates::day_of_date(date, app.today()) {
-        0 => ui.relative_today.clone(),
-        1 => ui.relative_yesterday.clone(),
-        -1 => ui.relative_tomorrow.clone(),
+        0 => ui.relative_today.to_string(),
+        1 => ui.relative_yesterday.to_string(),
+        -1 => ui.relative_tomorrow.to_string(),
         n if n > 1 => fill(&ui.relative_past, &[("n", &n)]),
         n => fill(&ui.relative_future, &[("n", &-n)]),
     }

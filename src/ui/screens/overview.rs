@@ -56,7 +56,7 @@ pub fn overview(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &m
             &[("last", &g.last_day()), ("parts", &g.aftercare.len())],
         ),
         fill(&ui.holds_limits, &[("n", &g.restrictions.len())]),
-        ui.holds_call.clone(),
+        ui.holds_call.to_string(),
     ];
     // The practitioner's number keys jump to each section; the kiosk has
     // no such keys, and lists only the sections on the patient's path.
