@@ -135,10 +135,11 @@ fn fluent_value(text: String) -> FluentValue<'static> {
     let digits = text.strip_prefix('-').unwrap_or(&text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if numeric(whole) && numeric(fraction) {
-        if let Ok(n) = text.parse::<FluentNumber>() {
-            return n.into();
-        }
+    if numeric(whole)
+        && numeric(fraction)
+        && let Ok(n) = text.parse::<FluentNumber>()
+    {
+        return n.into();
     }
     text.into()
 }

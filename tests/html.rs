@@ -349,7 +349,7 @@ fn the_limits_chart_is_an_inline_svg_with_a_row_per_limit() {
         assert!(texts(root, "marker").contains(&ui.chart_treatment.as_str()));
         let today = texts(root, "marker")
             .into_iter()
-            .find(|t| t.starts_with(&ui.today_marker))
+            .find(|t| t.starts_with(ui.today_marker.as_str()))
             .expect("today is marked");
         assert!(today.contains(&ui.day(3)), "{today}");
         assert!(doc.descendants().any(|n| has_class(n, "today-line")));
