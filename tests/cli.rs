@@ -292,6 +292,8 @@ fn print_snapshot_of_the_fixture_guide() {
         "markdown",
         "--date",
         "2026-11-20",
+        "--today",
+        "2026-11-21",
     ]);
     insta::assert_snapshot!("print_markdown", stdout(&o));
 }
