@@ -120,6 +120,14 @@ fn a_patient_walks_away_and_the_kiosk_forgets_them() {
         "the countdown redraws each second"
     );
 
+    // The last second in the singular (Spanish plural rules, through Fluent).
+    app.set_time(walked_away + Duration::from_secs(179), app.today());
+    app.update(Action::Tick);
+    assert_eq!(app.idle(), Idle::Warning(1));
+    let text = draw(&mut app);
+    assert!(text.contains("Se empieza de nuevo en 1 segundo"), "{text}");
+    assert!(!text.contains("1 segundos"), "{text}");
+
     app.set_time(walked_away + Duration::from_secs(180), app.today());
     app.update(Action::Tick);
     // Back at the welcome screen, in the default language, with nothing of
