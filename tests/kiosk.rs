@@ -439,7 +439,7 @@ fn wrong_pins_lock_the_staff_prompt_for_a_growing_time() {
     }
     let text = draw(&mut app);
     assert!(text.contains("Demasiados PIN incorrectos"), "{text}");
-    assert!(text.contains("30 s"), "{text}");
+    assert!(text.contains("30 segundos"), "{text}");
     // Locked: even the right PIN does nothing.
     assert!(!try_pin(&mut app, "730194"));
     press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
@@ -452,7 +452,7 @@ fn wrong_pins_lock_the_staff_prompt_for_a_growing_time() {
     let t = app.now();
     app.set_time(t + Duration::from_secs(31), app.today());
     assert!(!try_pin(&mut app, "222222"));
-    assert!(draw(&mut app).contains("60 s"));
+    assert!(draw(&mut app).contains("60 segundos"));
     app.set_time(t + Duration::from_secs(31 + 61), app.today());
     press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
     assert!(
