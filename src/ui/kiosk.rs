@@ -351,7 +351,7 @@ fn nav_buttons(
     let next = format!("{} ▶", ui.next);
     // The last step offers the plan to take home (a QR code) instead.
     let (last_label, last_action, last_style) = if app.has_next() {
-        (next.as_str(), Action::Next, theme.button.patch(theme.key))
+        (next.as_str(), Action::Next, theme.primary)
     } else {
         (ui.kiosk_take_home.as_str(), Action::ShowQr, theme.button)
     };

@@ -11,6 +11,7 @@
 pub mod bigtext;
 pub mod body;
 mod chrome;
+pub mod contrast;
 pub mod hit_map;
 pub(crate) mod kiosk;
 mod overlays;

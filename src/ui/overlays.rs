@@ -378,9 +378,7 @@ fn qr(app: &App, theme: &Theme, width: u16, height: u16) -> Body {
         close_line(app, theme, &mut b);
         return b;
     }
-    let style = ratatui::style::Style::new()
-        .fg(ratatui::style::Color::White)
-        .bg(ratatui::style::Color::Black);
+    let style = theme.qr;
     for row in rows {
         b.push(Line::styled(row, style), None);
     }
