@@ -545,3 +545,86 @@ fn the_spanish_kiosk_shows_no_english_word() {
         );
     }
 }
+
+/// Welcome → picker → "had my treatment" → the date screen.
+fn to_the_treated_date(app: &mut App) {
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(KioskPath::Treated));
+    assert_eq!(app.nav.screen, Screen::Date);
+}
+
+#[test]
+fn when_to_call_works_on_the_first_two_screens() {
+    for nexts in 0..2 {
+        let mut app = kiosk();
+        for _ in 0..nexts {
+            app.update(Action::Next);
+        }
+        let screen = app.nav.screen;
+        app.update(Action::WhenToCall);
+        assert_eq!(
+            app.overlays.open,
+            Some(Overlay::WhenToCall),
+            "on {screen:?}"
+        );
+        let mut text = draw(&mut app);
+        // Paged by touch until the phone shows.
+        for _ in 0..20 {
+            if text.contains("555-0100") {
+                break;
+            }
+            app.update(Action::ScrollPage(1));
+            text = draw(&mut app);
+        }
+        assert!(text.contains("555-0100"), "on {screen:?}:\n{text}");
+        app.update(Action::Close);
+        assert_eq!(app.nav.screen, screen, "closing returns to the same screen");
+    }
+}
+
+#[test]
+fn a_treatment_long_ago_says_aftercare_has_ended_instead_of_day_0() {
+    let mut app = kiosk();
+    to_the_treated_date(&mut app);
+    app.update(Action::DaysAgo(35));
+    assert_eq!(app.nav.screen, Screen::Aftercare);
+    let last = app.guide().aftercare.len() - 1;
+    assert_eq!(app.nav.day, last, "the last day shows, not Day 0");
+    let text = draw(&mut app);
+    assert!(
+        text.contains("Today is Day 35. The day-by-day aftercare ended"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_future_date_on_the_had_my_treatment_path_asks_the_patient_to_check() {
+    let mut app = kiosk();
+    to_the_treated_date(&mut app);
+    app.update(Action::DaysAgo(-2));
+    assert_eq!(app.nav.screen, Screen::Date, "the date is not taken");
+    assert_eq!(app.content.treatment_date, None);
+    let text = draw(&mut app);
+    assert!(text.contains("That date is after today"), "{text}");
+}
+
+#[test]
+fn the_getting_ready_path_asks_when_the_treatment_is() {
+    let mut app = kiosk();
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    assert_eq!(app.nav.screen, Screen::Date);
+    let text = draw(&mut app);
+    assert!(text.contains("When is your treatment?"), "{text}");
+    assert!(text.contains("In 5 days"), "{text}");
+    // A past date is refused on this path.
+    app.update(Action::DaysAgo(3));
+    assert_eq!(app.nav.screen, Screen::Date);
+    assert!(draw(&mut app).contains("That date has passed"));
+    // In 5 days: the preparation steps get real dates and today is marked.
+    app.update(Action::DaysAgo(-5));
+    assert_eq!(app.content.treatment_date, Some(date(2026, 11, 28)));
+    assert_ne!(app.nav.screen, Screen::Date);
+}

@@ -213,11 +213,14 @@ impl App {
         {
             self.go(next);
             // A practitioner walks the aftercare from Day 0; a kiosk patient
-            // who had their treatment sees today first (`go` chose it).
-            if next == Screen::Aftercare
-                && (self.mode() == Mode::Practitioner || self.today_entry().is_none())
-            {
-                self.set_day(0);
+            // who had their treatment sees today first, or past the last
+            // day the last one, which says the aftercare has ended.
+            if next == Screen::Aftercare {
+                let day = match self.today_day() {
+                    Some(d) if self.mode() == Mode::Kiosk && d >= 0 => self.entry_for_day(d),
+                    _ => 0,
+                };
+                self.set_day(day);
             }
         }
     }
