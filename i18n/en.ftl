@@ -360,3 +360,15 @@ chart-treatment = Treatment (Day 0)
 limit-until-date = until { $date }
 qr-caption = Scan with your phone camera to keep your plan's dates and the clinic phone. Nothing goes online.
 qr-caption-url = Scan with your phone camera to open your clinic's page.
+
+## The plain kiosk (--kiosk --plain)
+plain-kiosk-menu = Type a number and press Enter. Enter alone goes to the next section.
+plain-kiosk-section = Section { $n } of { $total }
+plain-kiosk-date-typed = Or type the date, like 11/20/2026, and press Enter.
+plain-kiosk-keep-reading = Press Enter to keep reading.
+plain-kiosk-starting-over = No one has typed for a while, so this starts over. Nothing you chose is kept.
+plain-kiosk-pin-locked =
+    { $seconds ->
+        [one] Too many wrong PINs. Try again in { $seconds } second.
+       *[other] Too many wrong PINs. Try again in { $seconds } seconds.
+    }

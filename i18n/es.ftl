@@ -360,3 +360,15 @@ chart-treatment = Tratamiento (día 0)
 limit-until-date = hasta el { $date }
 qr-caption = Escanee el código con la cámara de su teléfono para guardar las fechas de su plan y el teléfono de la clínica. No se envía nada por internet.
 qr-caption-url = Escanee el código con la cámara de su teléfono para abrir la página de su clínica.
+
+## The plain kiosk (--kiosk --plain)
+plain-kiosk-menu = Escriba un número y presione Enter. Solo Enter pasa a la sección siguiente.
+plain-kiosk-section = Sección { $n } de { $total }
+plain-kiosk-date-typed = O escriba la fecha, por ejemplo 20/11/2026, y presione Enter.
+plain-kiosk-keep-reading = Presione Enter para seguir leyendo.
+plain-kiosk-starting-over = Nadie ha escrito nada en un rato, así que se empieza de nuevo. No se guarda nada de lo que eligió.
+plain-kiosk-pin-locked =
+    { $seconds ->
+        [one] Demasiados PIN incorrectos. Intente de nuevo en { $seconds } segundo.
+       *[other] Demasiados PIN incorrectos. Intente de nuevo en { $seconds } segundos.
+    }

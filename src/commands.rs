@@ -331,7 +331,7 @@ pub fn man_page() -> String {
     page.push_str(concat!(
         ".SH EXIT STATUS\n",
         ".TP\n\\fB0\\fR\nSuccess: the guide was closed (practitioner \\fBq\\fR, or the kiosk\x27s staff exit with the right PIN), or the command did its work.\n",
-        ".TP\n\\fB1\\fR\nA problem: \\fBcheck\\fR found errors (or warnings with \\fB\\-\\-strict\\fR), a guide or config file could not be read, no terminal for the kiosk, a bad date or add\\-on.\n",
+        ".TP\n\\fB1\\fR\nA problem: \\fBcheck\\fR found errors (or warnings with \\fB\\-\\-strict\\fR), a guide or config file could not be read, no terminal for the kiosk (or the plain kiosk\x27s input ended), a bad date or add\\-on.\n",
         ".TP\n\\fB2\\fR\nThe command line was wrong (an unknown option or command).\n",
         ".TP\n\\fB129\\fR, \\fB143\\fR\nThe terminal hung up (SIGHUP) or the program was asked to stop (SIGTERM); the terminal is restored first.\n",
         ".TP\n\\fB101\\fR\nAn internal error (a bug): the terminal is restored first. A kiosk service should restart on it (systemd \\fBRestart=on\\-failure\\fR).\n",
@@ -397,7 +397,9 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     if mode == Mode::Practitioner && (open.plain || dumb || !terminal) {
         return plain_mode(global, open, &config, &library.complete(later), terminal);
     }
-    if mode == Mode::Kiosk && !terminal {
+    // The plain kiosk reads lines: a terminal, a serial line or a pipe.
+    let plain_kiosk = mode == Mode::Kiosk && (open.plain || dumb);
+    if mode == Mode::Kiosk && !terminal && !plain_kiosk {
         return fail("the kiosk needs a terminal");
     }
     if mode == Mode::Kiosk {
@@ -419,6 +421,9 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
             ),
             _ => {}
         }
+    }
+    if plain_kiosk {
+        return plain_kiosk_mode(global, open, &config, &library.complete(later));
     }
     // When the files named for the language lack what the first frame
     // shows (the guide or language asked for), everything loads now.
@@ -511,6 +516,55 @@ fn plain_mode(
     match crate::plain::run(library, &options, &mut io::stdin().lock(), &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The plain kiosk (`--kiosk --plain`, or `--kiosk` with `TERM=dumb`):
+/// the kiosk's walk as numbered lines. Exits 0 on the staff exit (like the
+/// TUI kiosk); 1 when its input ends for good, so a service restarts it.
+fn plain_kiosk_mode(
+    global: &GlobalArgs,
+    open: &OpenArgs,
+    config: &Config,
+    library: &Library,
+) -> ExitCode {
+    use crate::plain_kiosk::{self, Exit, FdInput, PlainKioskOptions};
+    let width = ratatui::crossterm::terminal::size()
+        .ok()
+        .filter(|_| io::stdout().is_terminal())
+        .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2));
+    if let Some(id) = &open.guide
+        && library.find(id, None).is_none()
+    {
+        return fail(format!(
+            "no guide `{id}`; the guides are: {}",
+            library.ids().join(", ")
+        ));
+    }
+    let options = PlainKioskOptions {
+        language: open.lang.clone().or_else(|| config.language.clone()),
+        guide: open.guide.clone(),
+        addons: (!open.addons.is_empty() || open.guide.is_some()).then(|| open.addons.clone()),
+        today: global.today.unwrap_or_else(crate::dates::today),
+        contact: config.clinic.clone(),
+        width,
+        idle_timeout: open
+            .idle_timeout
+            .map(std::time::Duration::from_secs)
+            .or(config.idle_timeout)
+            .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
+        staff_pin_hash: config.staff_pin_hash.clone(),
+    };
+    plain_kiosk::ignore_terminal_signals();
+    let mut input = FdInput::stdin();
+    let mut out = io::stdout().lock();
+    match plain_kiosk::run(library, &options, &mut input, &mut out) {
+        Ok(Exit::Staff) => ExitCode::SUCCESS,
+        Ok(Exit::InputGone) => fail(
+            "the kiosk's input ended (stdin closed), so it can take no more; \
+             exiting with status 1 for its supervisor to restart it",
+        ),
         Err(e) => fail(e),
     }
 }

@@ -19,6 +19,7 @@ pub mod input;
 pub mod output;
 pub mod pin;
 pub mod plain;
+pub mod plain_kiosk;
 pub mod plan;
 pub mod qr;
 pub mod speech;
