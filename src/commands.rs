@@ -1,4 +1,4 @@
-//! The non-interactive commands: list, check, print, completions, man.
+//! Every command: the interactive guide (practitioner mode, the kiosk, plain mode), list, check, print, pin-hash, completions and man.
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;

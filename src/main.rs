@@ -1,3 +1,5 @@
+//! The `careguide` program: parses the command line and hands it to the matching command in [`careguide::commands`].
+
 use std::process::ExitCode;
 
 use clap::Parser;

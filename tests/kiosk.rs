@@ -628,3 +628,104 @@ fn the_getting_ready_path_asks_when_the_treatment_is() {
     assert_eq!(app.content.treatment_date, Some(date(2026, 11, 28)));
     assert_ne!(app.nav.screen, Screen::Date);
 }
+
+#[test]
+fn the_staff_chord_works_over_help_and_the_word_list() {
+    let hash = careguide::pin::hash_pin("2468").unwrap();
+    let chord = key(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    for open in [Action::OpenHelp, Action::OpenGlossary] {
+        let mut app = kiosk_with(Some(hash.clone()), 180);
+        app.update(Action::Next);
+        app.update(open.clone());
+        assert!(app.overlays.open.is_some(), "{open:?} opens");
+        press(&mut app, chord);
+        assert_eq!(app.overlays.open, Some(Overlay::Pin), "over {open:?}");
+        assert!(draw(&mut app).contains("Staff PIN:"));
+    }
+}
+
+#[test]
+fn kiosk_help_speaks_of_what_the_kiosk_has() {
+    for language in ["en", "es"] {
+        let mut app = kiosk();
+        app.update(Action::SetLanguage(language.into()));
+        app.update(Action::Next);
+        app.update(Action::OpenHelp);
+        let mut text = String::new();
+        every_page(&mut app, &mut text);
+        let lower = text.to_lowercase();
+        // No printing (the kiosk writes nothing), no tabs (it has none),
+        // and Home is not sold as "first step" (it wipes the session).
+        for word in [
+            "print",
+            "imprim",
+            "tab ",
+            "pestaña",
+            "first step",
+            "primer paso",
+        ] {
+            assert!(!lower.contains(word), "{language}: {word:?} in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn spanish_words_sort_the_spanish_way() {
+    let mut words = vec!["vitamina", "ñame", "ácido", "nube", "Oso", "agua", "éter"];
+    careguide::i18n::sort_for_language(&mut words, "es", |w| w);
+    assert_eq!(
+        words,
+        ["ácido", "agua", "éter", "nube", "ñame", "Oso", "vitamina"]
+    );
+    // The kiosk's word list follows it: "ácido" among the a's, not last.
+    let mut app = kiosk();
+    app.update(Action::SetLanguage("es".into()));
+    app.update(Action::Next);
+    app.update(Action::OpenGlossary);
+    let text = draw(&mut app);
+    let at = |w: &str| text.find(w).unwrap_or_else(|| panic!("{w} in\n{text}"));
+    assert!(at("ácido hialurónico") < at("amplio espectro"), "{text}");
+    assert!(at("amplio espectro") < at("anestésico"), "{text}");
+}
+
+#[test]
+fn the_wheel_scrolls_a_long_kiosk_screen_three_lines_a_turn() {
+    use careguide::input::mouse::WHEEL_LINES;
+    let mut app = kiosk();
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    app.update(Action::DaysAgo(-5));
+    draw(&mut app);
+    assert!(
+        app.nav.scroll_max > 6,
+        "the fixture's first step does not fit"
+    );
+    for turn in 1..=2u16 {
+        app.update(Action::ScrollBy(WHEEL_LINES));
+        draw(&mut app);
+        assert_eq!(app.nav.scroll, turn * WHEEL_LINES as u16);
+    }
+}
+
+#[test]
+fn a_mistyped_date_is_explained_in_spanish() {
+    let mut app = kiosk();
+    app.update(Action::SetLanguage("es".into()));
+    to_the_treated_date(&mut app);
+    for c in "2026-13-40".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.nav.screen, Screen::Date);
+    let text = draw(&mut app);
+    let english: Vec<&str> = ["month", "date", "expected", "invalid", "year"]
+        .into_iter()
+        .filter(|w| text.to_lowercase().contains(w))
+        .collect();
+    assert!(english.is_empty(), "{english:?}\n{text}");
+    assert!(text.contains("mes"), "{text}");
+}
