@@ -389,3 +389,18 @@ fn when_to_call_lists_signs_in_the_same_order_as_the_printed_plan() {
     };
     assert_eq!(order(&screen), order(&printed));
 }
+
+#[test]
+fn a_long_saved_path_keeps_its_file_name_at_80_columns() {
+    let mut app = app();
+    let folder = "/home/front-desk/Documents/Clinic exports/Patients/2026/November";
+    let file = "careguide-needling-2026-11-20.html";
+    app.notices.message = Some(format!("Saved {folder}/{file}"));
+    let screen = text(&mut app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Saved"))
+        .unwrap_or_else(|| panic!("no Saved row in\n{screen}"));
+    assert!(row.contains(file), "the file name is cut: {row:?}");
+    assert!(row.contains('…'), "the middle is shortened: {row:?}");
+}
