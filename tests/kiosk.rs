@@ -729,3 +729,18 @@ fn a_mistyped_date_is_explained_in_spanish() {
     assert!(english.is_empty(), "{english:?}\n{text}");
     assert!(text.contains("mes"), "{text}");
 }
+
+#[test]
+fn the_page_buttons_show_their_labels_whole_in_every_language() {
+    for (language, up, down) in [("en", "▲ Up", "▼ More"), ("es", "▲ Arriba", "▼ Más")] {
+        let mut app = kiosk();
+        app.update(Action::SetLanguage(language.into()));
+        to_the_treated_date(&mut app);
+        app.update(Action::DaysAgo(3));
+        let text = draw(&mut app);
+        assert!(
+            text.contains(up) && text.contains(down),
+            "{language}: {up} / {down} cut in\n{text}"
+        );
+    }
+}

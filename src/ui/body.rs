@@ -134,17 +134,24 @@ impl Body {
     }
 }
 
-/// Kiosk: the columns kept at the right of a body for its big ▲ ▼ page
-/// buttons, which a finger can hit (the scrollbar is one column wide).
+/// Kiosk: the fewest columns kept at the right of a body for its big ▲ ▼
+/// page buttons, which a finger can hit (the scrollbar is one column wide).
 pub const PAGER_WIDTH: u16 = 10;
 
-/// The columns a body keeps for page buttons: the kiosk's, else none.
+/// The columns a body keeps for page buttons: the kiosk's (wide enough for
+/// both labels whole in the language shown: a gap, two borders and a space
+/// each side), else none.
 pub fn pager_width(app: &App) -> u16 {
-    if app.mode() == Mode::Kiosk {
-        PAGER_WIDTH
-    } else {
-        0
+    if app.mode() != Mode::Kiosk {
+        return 0;
     }
+    let ui = app.ui();
+    let label = ui
+        .kiosk_page_up
+        .as_str()
+        .width()
+        .max(ui.kiosk_page_down.as_str().width());
+    PAGER_WIDTH.max(u16::try_from(label + 5).unwrap_or(u16::MAX))
 }
 
 /// How a scrollable area is shared out: the text, the "more below" cue
