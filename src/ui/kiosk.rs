@@ -380,26 +380,40 @@ fn nav_buttons(
 }
 
 /// Lays buttons side by side across `area`, one column apart, each at
-/// least as wide as `widths` asks when the row has room (the rest shared
-/// out evenly); else all the same width.
+/// least as wide as `widths` asks when the row has room; else all the same
+/// width. The spare columns are shared out two at a time, so every label
+/// stays centred with as much room on its left as on its right (an odd
+/// column left over stays at the row's end).
 pub fn row_fitted(area: Rect, widths: &[u16]) -> Vec<Rect> {
-    let n = widths.len() as u16;
+    let n = widths.len();
     if n == 0 {
         return Vec::new();
     }
-    let gaps = n - 1;
+    let gaps = n as u16 - 1;
     let needed: u16 = widths.iter().sum::<u16>() + gaps;
     if needed > area.width {
-        return row(area, n);
+        return row(area, n as u16);
     }
-    let spare = area.width - needed;
+    let mut spare = area.width - needed;
+    let mut extra = vec![0u16; n];
+    // Two columns each, every button in turn, while two are left.
+    let rounds = spare / (2 * n as u16);
+    for e in &mut extra {
+        *e = 2 * rounds;
+    }
+    spare -= 2 * rounds * n as u16;
+    for e in &mut extra {
+        if spare < 2 {
+            break;
+        }
+        *e += 2;
+        spare -= 2;
+    }
     let mut x = area.x;
     widths
         .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            // The spare columns, shared out; the first buttons take the remainder.
-            let extra = spare / n + u16::from((i as u16) < spare % n);
+        .zip(extra)
+        .map(|(w, extra)| {
             let rect = Rect {
                 x,
                 width: w + extra,
@@ -581,5 +595,32 @@ pub fn date(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         for (rect, (label, action)) in row(strip, 3).into_iter().zip(more) {
             button(buf, rect, &label, theme.button, hits, action);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spare_columns_keep_every_label_centred() {
+        // Labels of 6, 8 and 13 columns (+2 for the borders) in 40 columns.
+        let widths = [8, 10, 15];
+        let area = Rect::new(0, 0, 40, 3);
+        let rects = row_fitted(area, &widths);
+        assert_eq!(rects.len(), 3);
+        for (rect, w) in rects.iter().zip(widths) {
+            assert!(rect.width >= w);
+            assert_eq!((rect.width - w) % 2, 0, "uneven padding: {rects:?}");
+        }
+        // One column apart, inside the area, the odd one left at the end.
+        for pair in rects.windows(2) {
+            assert_eq!(pair[1].x, pair[0].right() + 1);
+        }
+        let end = rects.last().unwrap().right();
+        assert!(end <= area.right() && area.right() - end <= 1, "{rects:?}");
+        // Too narrow for the labels: equal widths across the row.
+        let tight = row_fitted(Rect::new(0, 0, 20, 3), &widths);
+        assert!(tight.iter().all(|r| r.width.abs_diff(tight[0].width) <= 1));
     }
 }
