@@ -381,9 +381,9 @@ fn nav_buttons(
 
 /// Lays buttons side by side across `area`, one column apart, each at
 /// least as wide as `widths` asks when the row has room; else all the same
-/// width. The spare columns are shared out two at a time, so every label
-/// stays centred with as much room on its left as on its right (an odd
-/// column left over stays at the row's end).
+/// width. The spare columns are shared out two at a time (the shortest
+/// labels first), so every label stays centred with as much room on its
+/// left as on its right (an odd column left over stays at the row's end).
 pub fn row_fitted(area: Rect, widths: &[u16]) -> Vec<Rect> {
     let n = widths.len();
     if n == 0 {
@@ -402,11 +402,14 @@ pub fn row_fitted(area: Rect, widths: &[u16]) -> Vec<Rect> {
         *e = 2 * rounds;
     }
     spare -= 2 * rounds * n as u16;
-    for e in &mut extra {
+    // The rest to the shortest labels first, which look the most cramped.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| widths[i]);
+    for i in order {
         if spare < 2 {
             break;
         }
-        *e += 2;
+        extra[i] += 2;
         spare -= 2;
     }
     let mut x = area.x;
