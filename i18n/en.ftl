@@ -84,6 +84,7 @@ column-note = Note
 widened = (longer { $label })
 visit-when = { $day } or later, on the day your clinic sets
 visit-legend = visit
+chart-continues = more days off the chart
 in-force-today = In force today
 warning-signs = When to call
 call-clinic = Call the clinic if you have

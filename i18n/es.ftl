@@ -84,6 +84,7 @@ column-note = Nota
 widened = (más tiempo { $label })
 visit-when = el { $day } o más tarde, el día que fije su clínica
 visit-legend = visita
+chart-continues = sigue fuera del gráfico
 in-force-today = Vigente hoy
 warning-signs = Cuándo llamar
 call-clinic = Llame a la clínica si tiene

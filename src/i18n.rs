@@ -258,6 +258,7 @@ ui_text! {
     kiosk_read_aloud, kiosk_take_home, kiosk_reading, kiosk_more_below, kiosk_page_up, kiosk_page_down, key_calendar, calendar_saved, calendar_needs_date,
     chart_title, chart_desc, chart_treatment, limit_until_date, qr_caption, qr_caption_url,
     plain_kiosk_menu, plain_kiosk_section, plain_kiosk_date_typed, plain_kiosk_keep_reading, plain_kiosk_starting_over, plain_kiosk_pin_locked,
+    chart_continues,
 }
 
 /// Sorts items by a text in the alphabetical order of a language (Spanish:

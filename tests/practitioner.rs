@@ -404,3 +404,34 @@ fn a_long_saved_path_keeps_its_file_name_at_80_columns() {
     assert!(row.contains(file), "the file name is cut: {row:?}");
     assert!(row.contains('…'), "the middle is shortened: {row:?}");
 }
+
+#[test]
+fn a_limit_that_runs_past_the_charts_edge_says_so() {
+    let mut app = app();
+    apply(&mut app, &[Action::GoTo(Screen::Restrictions)]);
+    // At 80 columns the window starts after Day -14, when "No tanning"
+    // begins: its first cell is ◀, not a bar that seems to start there.
+    let narrow = rows(&mut app, 80, 40);
+    let tanning = narrow.iter().find(|r| r.contains("No tanning")).unwrap();
+    assert!(tanning.contains('◀'), "{}", narrow.join("\n"));
+    let sun = narrow.iter().find(|r| r.contains("No direct sun")).unwrap();
+    assert!(!sun.contains('◀') && !sun.contains('▶'), "{sun}");
+    assert!(
+        narrow
+            .iter()
+            .any(|r| r.contains("◀ ▶ more days off the chart"))
+    );
+    // With room for every day, nothing is cut off and no arrow is drawn.
+    let wide = rows(&mut app, 200, 50);
+    let chart_rows = wide
+        .iter()
+        .filter(|r| r.contains("until Day") && r.contains('·'));
+    assert!(
+        !chart_rows
+            .clone()
+            .any(|r| r.contains('◀') || r.contains('▶')),
+        "{}",
+        wide.join("\n")
+    );
+    assert_eq!(chart_rows.count(), 12);
+}

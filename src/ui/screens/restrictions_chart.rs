@@ -102,6 +102,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         );
     }
 
+    let mut cut_off = false;
     for (i, r) in g.restrictions.iter().enumerate() {
         let (fill_ch, style) = match r.kind {
             RestrictionKind::Avoid => ('█', theme.avoid),
@@ -119,7 +120,14 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
             let is_today = Some(day) == today;
             // Today's column: a limit in force is drawn as on any other
             // day (the ▼ above marks the column); a day off shows │.
+            // A limit that goes on past the window's edge says so there.
+            let beyond = (day == from && from > first && r.days.contains(from - 1))
+                || (day == to && to < last && r.days.contains(to + 1));
             let (ch, st) = match (on, is_today) {
+                (true, _) if beyond => {
+                    cut_off = true;
+                    (if day == from { '◀' } else { '▶' }, style)
+                }
                 (true, _) => (fill_ch, style),
                 (false, true) => ('│', theme.today),
                 (false, false) => ('·', theme.muted),
@@ -172,6 +180,12 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
     if !g.visits.is_empty() {
         legend.push(Span::styled(
             format!("   ◆ {}", ui.visit_legend),
+            theme.muted,
+        ));
+    }
+    if cut_off {
+        legend.push(Span::styled(
+            format!("   ◀ ▶ {}", ui.chart_continues),
             theme.muted,
         ));
     }
