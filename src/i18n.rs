@@ -465,8 +465,25 @@ fn parsed_at(index: usize) -> Option<&'static UiText> {
     let (name, source) = EMBEDDED_UI_TEXT[index];
     cache
         .get(index)?
-        .get_or_init(|| parse_file(name, source).text)
+        .get_or_init(|| load_text(name, source))
         .as_ref()
+}
+
+/// The app's way to read an embedded language file: parsed, not checked.
+/// Every embedded file passes [`parse_file`]'s checks in the tests
+/// (`every_embedded_language_loads_cleanly`) and in `careguide check`, and
+/// checking each message again at every start cost more than the rest of
+/// the interface text (formatting all of them five times over). A file
+/// that lacks a message, or does not parse, still gives `None` (then
+/// English is used).
+fn load_text(name: &str, source: &str) -> Option<UiText> {
+    let code = name.strip_suffix(".ftl")?;
+    let language = code.parse::<LanguageIdentifier>().ok()?;
+    let resource = FluentResource::try_new(source.to_string()).ok()?;
+    let mut bundle = Bundle::new_concurrent(vec![language]);
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).ok()?;
+    UiText::from_bundle(code, &Arc::new(bundle))
 }
 
 /// One language file read.
@@ -714,6 +731,31 @@ mod tests {
     fn report_lines(files: &[(&str, &str)]) -> Vec<String> {
         let (_, reports) = load_files(files);
         reports.iter().flat_map(|r| r.lines()).collect()
+    }
+
+    #[test]
+    fn the_app_reads_each_embedded_file_as_the_full_check_does() {
+        for (name, source) in EMBEDDED_UI_TEXT {
+            let checked = parse_file(name, source).text.expect("checks pass");
+            let read = load_text(name, source).expect("reads");
+            assert_eq!(read.language, checked.language);
+            assert_eq!(read.all_lines(), checked.all_lines(), "{name}");
+            let day = date(2026, 11, 23);
+            assert_eq!(read.date(day), checked.date(day));
+        }
+        // A file that lacks a message is not used (English is, instead).
+        let en = embedded("en.ftl");
+        let cut: String = en
+            .lines()
+            .filter(|l| !l.starts_with("back ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(
+            cut.len() + "back = Back".len() <= en.len() + 1,
+            "`back` removed"
+        );
+        assert!(load_text("en.ftl", &cut).is_none());
+        assert!(load_text("en.ftl", "back = {").is_none());
     }
 
     #[test]

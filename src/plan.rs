@@ -60,6 +60,18 @@ impl Plan {
         addon_ids: &[impl AsRef<str>],
         treatment_date: Option<Date>,
     ) -> Result<Self, PlanError> {
+        Self::with_contact(guide, addon_ids, treatment_date, Contact::clone)
+    }
+
+    /// [`Plan::new`] with the clinic's contact details put in (`contact`
+    /// makes them from the guide's) before the references are filled, so
+    /// the text is filled once.
+    pub fn with_contact(
+        guide: &Guide,
+        addon_ids: &[impl AsRef<str>],
+        treatment_date: Option<Date>,
+        contact: impl FnOnce(&Contact) -> Contact,
+    ) -> Result<Self, PlanError> {
         let mut chosen = Vec::new();
         for id in addon_ids {
             let id = id.as_ref();
@@ -82,7 +94,10 @@ impl Plan {
         }
         drop_removed(&mut merged);
         in_category_order(&mut merged);
-        merged.glossary.sort_by_key(|e| e.term.value.to_lowercase());
+        merged
+            .glossary
+            .sort_by_cached_key(|e| e.term.value.to_lowercase());
+        merged.contact = contact(&merged.contact);
         let mut plan = Self {
             guide: merged,
             addons: chosen,

@@ -628,8 +628,5 @@ fn make_plan(
     date: Option<Date>,
     contact: &ClinicContact,
 ) -> Result<Plan, crate::plan::PlanError> {
-    let mut plan = Plan::new(guide, addons, date)?;
-    let applied = contact.apply(&plan.guide.contact);
-    plan.set_contact(applied);
-    Ok(plan)
+    Plan::with_contact(guide, addons, date, |c| contact.apply(c))
 }
