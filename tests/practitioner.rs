@@ -435,3 +435,23 @@ fn a_limit_that_runs_past_the_charts_edge_says_so() {
     );
     assert_eq!(chart_rows.count(), 12);
 }
+
+#[test]
+fn a_long_plan_name_in_the_header_is_shortened_with_an_ellipsis() {
+    let mut app = app();
+    apply(&mut app, &[Action::SetLanguage("es".into())]);
+    let screen = text(&mut app, 60, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("Hoy: Día 3"),
+        "the dates stay whole: {header:?}"
+    );
+    assert!(
+        header.contains('…'),
+        "the name is cut without a mark: {header:?}"
+    );
+    assert!(
+        header.contains("… "),
+        "a column between name and dates: {header:?}"
+    );
+}

@@ -91,7 +91,7 @@ fn countdown_badge(app: &App, ui: &UiText) -> Option<String> {
 }
 
 /// A one-line bar with text at the left and at the right (the right side
-/// wins when they do not both fit).
+/// wins when they do not both fit; the left is then shortened with "…").
 pub fn header_bar(area: Rect, buf: &mut Buffer, left: &str, right: &str) {
     let right_w = u16::try_from(right.width())
         .unwrap_or(u16::MAX)
@@ -100,7 +100,9 @@ pub fn header_bar(area: Rect, buf: &mut Buffer, left: &str, right: &str) {
         width: area.width.saturating_sub(right_w + 1),
         ..area
     };
-    Line::from(format!(" {}", crate::text::sanitize(left))).render(left_area, buf);
+    // A left text that does not fit ends in "…", a column before the right.
+    let left = format!(" {}", crate::text::sanitize(left));
+    Line::from(crate::wrap::truncate(&left, usize::from(left_area.width))).render(left_area, buf);
     let right_area = Rect {
         x: area.right().saturating_sub(right_w),
         width: right_w,
