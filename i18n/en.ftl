@@ -270,6 +270,12 @@ pin-locked =
     }
 staff-exit-off = Staff exit is off on this kiosk.
 kiosk-today-day = Today is Day { $n } after your treatment
+kiosk-treatment-in =
+    { $n ->
+        [0] Your treatment is today
+        [one] Your treatment is tomorrow
+       *[other] Your treatment is in { $n } days
+    }
 
 ## Take-home copy
 key-export = Save a take-home copy

@@ -270,6 +270,12 @@ pin-locked =
     }
 staff-exit-off = La salida del personal está desactivada en este quiosco.
 kiosk-today-day = Hoy es el día { $n } después de su tratamiento
+kiosk-treatment-in =
+    { $n ->
+        [0] Su tratamiento es hoy
+        [one] Su tratamiento es mañana
+       *[other] Su tratamiento es en { $n } días
+    }
 
 ## Copia para llevar
 key-export = Guardar una copia para llevar

@@ -744,3 +744,24 @@ fn the_page_buttons_show_their_labels_whole_in_every_language() {
         );
     }
 }
+
+#[test]
+fn the_header_says_how_soon_the_treatment_is_on_the_getting_ready_path() {
+    for (language, days, says) in [
+        ("en", -5, "Your treatment is in 5 days"),
+        ("en", -1, "Your treatment is tomorrow"),
+        ("en", 0, "Your treatment is today"),
+        ("es", -5, "Su tratamiento es en 5 días"),
+        ("es", -1, "Su tratamiento es mañana"),
+    ] {
+        let mut app = kiosk();
+        app.update(Action::SetLanguage(language.into()));
+        app.update(Action::Next);
+        app.update(Action::Next);
+        app.update(Action::ChoosePath(KioskPath::GettingReady));
+        app.update(Action::DaysAgo(days));
+        let text = draw(&mut app);
+        let header = text.lines().next().unwrap();
+        assert!(header.contains(says), "{language} {days}: {header:?}");
+    }
+}

@@ -97,11 +97,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         .areas(area);
         buf.set_style(header, theme.header);
         // Today's date (it changes at midnight in a kiosk that runs on),
-        // and which day after the treatment it is.
+        // and which day after the treatment it is, or how soon it comes.
         let date = ui.date_short(app.clock.today);
         let right = match (app.today_day(), app.kiosk.path) {
             (Some(day), Some(KioskPath::Treated)) if day >= 0 => {
                 format!("{date} · {} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
+            }
+            (Some(day), Some(KioskPath::GettingReady)) if day <= 0 => {
+                format!(
+                    "{date} · {} ",
+                    fill(&ui.kiosk_treatment_in, &[("n", &-day)])
+                )
             }
             _ => format!("{date} "),
         };
