@@ -649,10 +649,18 @@ impl Kiosk<'_> {
             "{}",
             text::join(&text::title(&doc, &text_options))
         )?;
-        if let (Some(day), KioskPath::Treated) = (today_day, path)
-            && day >= 0
-        {
-            writeln!(self.out, "{}", fill(&ui.kiosk_today_day, &[("n", &day)]))?;
+        match (today_day, path) {
+            (Some(day), KioskPath::Treated) if day >= 0 => {
+                writeln!(self.out, "{}", fill(&ui.kiosk_today_day, &[("n", &day)]))?;
+            }
+            (Some(day), KioskPath::GettingReady) if day <= 0 => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    fill(&ui.kiosk_treatment_in, &[("n", &-day)])
+                )?;
+            }
+            _ => {}
         }
         let total = pages.len();
         let call = total - 1;

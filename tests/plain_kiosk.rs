@@ -379,3 +379,14 @@ fn without_a_pin_staff_exit_is_off() {
     );
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn the_getting_ready_walk_says_how_soon_the_treatment_is() {
+    let s = setup("");
+    // English, no add-ons, getting ready, "In 2 days".
+    let o = piped(&s, &["--plain"], "1\n\n1\n3\n");
+    let out = common::stdout(&o);
+    assert!(out.contains("When is your treatment?"), "{out}");
+    assert!(out.contains("Your treatment is in 2 days"), "{out}");
+    assert_no_escape_codes(&o.stdout);
+}
