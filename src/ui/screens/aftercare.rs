@@ -211,9 +211,10 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
             RestrictionKind::Avoid => ("█ ", theme.avoid),
             RestrictionKind::Do => ("▒ ", theme.keep),
         };
+        // "until Day 3, Mon 23 Nov", as on the chart (no brackets in brackets).
         let until = match app.plan().date_of(r.days.to) {
             Some(d) => format!(
-                "{} ({})",
+                "{}, {}",
                 fill(&ui.limit_until, &[("n", &r.days.to)]),
                 ui.date_short(d)
             ),
