@@ -235,7 +235,11 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
             ),
         });
     };
-    let plan = match Plan::new(guide, &args.addons, args.date) {
+    // The clinic's contact (from the config) is in the plan before its text
+    // is filled, so the text, the contact block, the QR code and the
+    // calendar all say the same phone.
+    let plan = match Plan::with_contact(guide, &args.addons, args.date, |c| config.clinic.apply(c))
+    {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
@@ -243,22 +247,17 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
     let today = global
         .today
         .or_else(|| args.date.map(|_| crate::dates::today()));
-    let contact = config.clinic.apply(&guide.contact);
     let rendered = if args.format == Format::Ics {
-        let mut plan = plan;
-        plan.set_contact(contact);
         let stamp = today.unwrap_or_else(crate::dates::today);
         match crate::calendar::render(&plan, stamp) {
             Ok(s) => s,
             Err(e) => return fail(e),
         }
     } else {
-        let mut doc = document::build(&plan, ui, &contact, today);
+        let mut doc = document::build(&plan, ui, &plan.guide.contact, today);
         if args.format == Format::Html {
             // The take-home code says the clinic's own phone (from the
             // config), or holds its page (`[export] qr_url`).
-            let mut plan = plan.clone();
-            plan.set_contact(contact.clone());
             let day = today.unwrap_or_else(crate::dates::today);
             doc.qr = Some(crate::qr::payload(&plan, ui, day, config.qr_url.as_deref()));
         }
@@ -440,11 +439,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         addons: open.addons.clone(),
         treatment_date: open.date,
         contact: config.clinic.clone(),
-        idle_timeout: open
-            .idle_timeout
-            .map(std::time::Duration::from_secs)
-            .or(config.idle_timeout)
-            .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
+        idle_timeout: idle_timeout(open, &config),
         staff_pin_hash: config.staff_pin_hash.clone(),
         can_print: config.print_command.is_some(),
         qr_url: config.qr_url.clone(),
@@ -481,6 +476,34 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
     }
 }
 
+/// How long a kiosk waits before it starts over: `--idle-timeout`, else
+/// the config's, else the default.
+fn idle_timeout(open: &OpenArgs, config: &Config) -> std::time::Duration {
+    open.idle_timeout
+        .map(std::time::Duration::from_secs)
+        .or(config.idle_timeout)
+        .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS))
+}
+
+/// The plain walks' line width: the terminal's, kept readable, or 78.
+fn plain_width() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .filter(|_| io::stdout().is_terminal())
+        .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2))
+}
+
+/// `--guide ID` names a guide the library has (else the error to exit with).
+fn guide_exists(library: &Library, open: &OpenArgs) -> Result<(), ExitCode> {
+    match &open.guide {
+        Some(id) if library.find(id, None).is_none() => Err(fail(format!(
+            "no guide `{id}`; the guides are: {}",
+            library.ids().join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Plain mode: the linear walk for screen readers, `TERM=dumb`, or no
 /// terminal (then it prints straight through).
 fn plain_mode(
@@ -490,10 +513,7 @@ fn plain_mode(
     library: &Library,
     terminal: bool,
 ) -> ExitCode {
-    let width = ratatui::crossterm::terminal::size()
-        .ok()
-        .filter(|_| io::stdout().is_terminal())
-        .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2));
+    let width = plain_width();
     let options = crate::plain::PlainOptions {
         language: open.lang.clone().or_else(|| config.language.clone()),
         guide: open.guide.clone(),
@@ -504,13 +524,8 @@ fn plain_mode(
         width,
         interactive: terminal,
     };
-    if let Some(id) = &open.guide
-        && library.find(id, None).is_none()
-    {
-        return fail(format!(
-            "no guide `{id}`; the guides are: {}",
-            library.ids().join(", ")
-        ));
+    if let Err(code) = guide_exists(library, open) {
+        return code;
     }
     let mut out = io::stdout().lock();
     match crate::plain::run(library, &options, &mut io::stdin().lock(), &mut out) {
@@ -530,17 +545,9 @@ fn plain_kiosk_mode(
     library: &Library,
 ) -> ExitCode {
     use crate::plain_kiosk::{self, Exit, FdInput, PlainKioskOptions};
-    let width = ratatui::crossterm::terminal::size()
-        .ok()
-        .filter(|_| io::stdout().is_terminal())
-        .map_or(78, |(w, _)| usize::from(w).clamp(20, 100).saturating_sub(2));
-    if let Some(id) = &open.guide
-        && library.find(id, None).is_none()
-    {
-        return fail(format!(
-            "no guide `{id}`; the guides are: {}",
-            library.ids().join(", ")
-        ));
+    let width = plain_width();
+    if let Err(code) = guide_exists(library, open) {
+        return code;
     }
     let options = PlainKioskOptions {
         language: open.lang.clone().or_else(|| config.language.clone()),
@@ -549,11 +556,7 @@ fn plain_kiosk_mode(
         today: global.today.unwrap_or_else(crate::dates::today),
         contact: config.clinic.clone(),
         width,
-        idle_timeout: open
-            .idle_timeout
-            .map(std::time::Duration::from_secs)
-            .or(config.idle_timeout)
-            .unwrap_or(std::time::Duration::from_secs(config::DEFAULT_IDLE_SECS)),
+        idle_timeout: idle_timeout(open, config),
         staff_pin_hash: config.staff_pin_hash.clone(),
     };
     plain_kiosk::ignore_terminal_signals();

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Write};
 use jiff::civil::Date;
 
 use crate::config::ClinicContact;
-use crate::guide::Library;
+use crate::guide::{Guide, Library};
 use crate::i18n::{UiText, fill};
 use crate::output::document::{self, Block};
 use crate::output::text::{self, TextOptions};
@@ -65,6 +65,48 @@ fn choose(
     }
 }
 
+/// The language question, asked in every language at once, and the
+/// languages' names as its answers (plain mode and the plain kiosk).
+pub(crate) fn language_question(languages: &[&str]) -> (String, Vec<String>) {
+    let question = languages
+        .iter()
+        .map(|code| UiText::for_language(code).plain_choose_language.to_string())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let names = languages
+        .iter()
+        .map(|code| UiText::for_language(code).language_name.clone())
+        .collect();
+    (question, names)
+}
+
+/// Each guide's title in `language` (else in any language, else its id).
+pub(crate) fn guide_titles(library: &Library, ids: &[&str], language: &str) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            library
+                .find(id, Some(language))
+                .or_else(|| library.find(id, None))
+                .map_or(id.to_string(), |g| g.title.value.clone())
+        })
+        .collect()
+}
+
+/// The add-ons typed as numbers ("1 3", "1,3"; nothing for none), as ids;
+/// `None` when a number is not an add-on's.
+pub(crate) fn parse_addons(answer: &str, guide: &Guide) -> Option<Vec<String>> {
+    answer
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|s| match s.parse::<usize>() {
+            Ok(n) if (1..=guide.addons.len()).contains(&n) => {
+                Some(guide.addons[n - 1].id.value.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Runs plain mode to the end of the plan (or until the user types q).
 pub fn run(
     library: &Library,
@@ -78,15 +120,7 @@ pub fn run(
     let language = match &options.language {
         Some(l) if languages.contains(&l.as_str()) => l.clone(),
         _ if ask && languages.len() > 1 => {
-            let names: Vec<String> = languages
-                .iter()
-                .map(|code| UiText::for_language(code).language_name.clone())
-                .collect();
-            let question = languages
-                .iter()
-                .map(|code| UiText::for_language(code).plain_choose_language.to_string())
-                .collect::<Vec<_>>()
-                .join(" / ");
+            let (question, names) = language_question(&languages);
             let i = choose(input, out, &question, "1, 2, ...", &names)?;
             languages[i].to_string()
         }
@@ -100,15 +134,7 @@ pub fn run(
     let id = match &options.guide {
         Some(id) => id.clone(),
         None if ask && ids.len() > 1 => {
-            let titles: Vec<String> = ids
-                .iter()
-                .map(|id| {
-                    library
-                        .find(id, Some(&language))
-                        .or_else(|| library.find(id, None))
-                        .map_or(id.to_string(), |g| g.title.value.clone())
-                })
-                .collect();
+            let titles = guide_titles(library, &ids, &language);
             ids[choose(
                 input,
                 out,
@@ -134,19 +160,9 @@ pub fn run(
             }
             out.flush()?;
             let answer = read_line(input)?.unwrap_or_default();
-            let picked: Result<Vec<String>, ()> = answer
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|s| !s.is_empty())
-                .map(|s| match s.parse::<usize>() {
-                    Ok(n) if (1..=guide.addons.len()).contains(&n) => {
-                        Ok(guide.addons[n - 1].id.value.clone())
-                    }
-                    _ => Err(()),
-                })
-                .collect();
-            match picked {
-                Ok(p) => break p,
-                Err(()) => writeln!(out, "{}", ui.plain_invalid)?,
+            match parse_addons(&answer, guide) {
+                Some(p) => break p,
+                None => writeln!(out, "{}", ui.plain_invalid)?,
             }
         },
         None => Vec::new(),

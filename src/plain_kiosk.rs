@@ -249,17 +249,6 @@ enum Answer {
     Exit(Exit),
 }
 
-/// The days offered as numbered answers: getting ready (today, tomorrow,
-/// in 2..5, 7 and 14 days), or treated (today, yesterday, 2..7 days ago).
-/// The same days as the TUI kiosk's buttons (`ui::kiosk::date`).
-fn date_choices(ahead: bool) -> [i64; 8] {
-    if ahead {
-        [0, 1, 2, 3, 4, 5, 7, 14]
-    } else {
-        [0, 1, 2, 3, 4, 5, 6, 7]
-    }
-}
-
 struct Kiosk<'a> {
     library: &'a Library,
     options: &'a PlainKioskOptions,
@@ -313,15 +302,7 @@ impl Kiosk<'_> {
         // Nothing chosen yet: the welcome waits without an idle timer.
         let languages = library.languages();
         let language = if languages.len() > 1 {
-            let names: Vec<String> = languages
-                .iter()
-                .map(|code| UiText::for_language(code).language_name.to_string())
-                .collect();
-            let question = languages
-                .iter()
-                .map(|code| UiText::for_language(code).plain_choose_language.to_string())
-                .collect::<Vec<_>>()
-                .join(" / ");
+            let (question, names) = crate::plain::language_question(&languages);
             match self.choose(&question, ui, &names, true)? {
                 Ok(i) => languages[i].to_string(),
                 Err(next) => return Ok(next),
@@ -335,14 +316,7 @@ impl Kiosk<'_> {
         let id = match &self.options.guide {
             Some(id) => id.clone(),
             None if ids.len() > 1 => {
-                let titles: Vec<String> = ids
-                    .iter()
-                    .map(|id| {
-                        library
-                            .find(id, Some(&language))
-                            .map_or(id.to_string(), |g| g.title.value.clone())
-                    })
-                    .collect();
+                let titles = crate::plain::guide_titles(library, &ids, &language);
                 match self.choose(&ui.plain_choose_guide, ui, &titles, false)? {
                     Ok(i) => ids[i].to_string(),
                     Err(next) => return Ok(next),
@@ -368,19 +342,9 @@ impl Kiosk<'_> {
                     Answer::StartOver => return Ok(None),
                     Answer::Exit(e) => return Ok(Some(e)),
                 };
-                let picked: Result<Vec<String>, ()> = answer
-                    .split(|c: char| c == ',' || c.is_whitespace())
-                    .filter(|s| !s.is_empty())
-                    .map(|s| match s.parse::<usize>() {
-                        Ok(n) if (1..=guide.addons.len()).contains(&n) => {
-                            Ok(guide.addons[n - 1].id.value.clone())
-                        }
-                        _ => Err(()),
-                    })
-                    .collect();
-                match picked {
-                    Ok(p) => break p,
-                    Err(()) => writeln!(self.out, "{}", ui.plain_invalid)?,
+                match crate::plain::parse_addons(&answer, guide) {
+                    Some(p) => break p,
+                    None => writeln!(self.out, "{}", ui.plain_invalid)?,
                 }
             },
             None => Vec::new(),
@@ -545,31 +509,11 @@ impl Kiosk<'_> {
         language: &str,
         path: KioskPath,
     ) -> io::Result<Result<Option<Date>, Option<Exit>>> {
-        let ahead = path == KioskPath::GettingReady;
-        let capitalized = |s: &str| {
-            let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        };
-        let days = date_choices(ahead);
-        let mut items: Vec<String> = days
-            .iter()
-            .map(|&n| match (n, ahead) {
-                (0, _) => ui.button_today.to_string(),
-                (1, false) => capitalized(&ui.relative_yesterday),
-                (1, true) => capitalized(&ui.relative_tomorrow),
-                (n, false) => fill(&ui.days_ago_button, &[("n", &n)]),
-                (n, true) => fill(&ui.in_days_button, &[("n", &n)]),
-            })
-            .collect();
+        let choices = path.date_choices(ui);
+        let mut items: Vec<String> = choices.iter().map(|(label, _)| label.clone()).collect();
         items.push(ui.date_not_sure.to_string());
         items.push(ui.start_over.to_string());
-        let question = if ahead {
-            &ui.kiosk_date_question_ahead
-        } else {
-            &ui.kiosk_date_question
-        };
+        let question = path.date_question(ui);
         let today = self.options.today;
         loop {
             writeln!(self.out)?;
@@ -589,12 +533,11 @@ impl Kiosk<'_> {
                 continue;
             } else if let Ok(n) = answer.parse::<usize>() {
                 match n {
-                    n if (1..=days.len()).contains(&n) => {
-                        let d = days[n - 1];
-                        crate::dates::date_of_day(today, if ahead { d } else { -d })
+                    n if (1..=choices.len()).contains(&n) => {
+                        crate::dates::date_of_day(today, -choices[n - 1].1)
                     }
-                    n if n == days.len() + 1 => return Ok(Ok(None)),
-                    n if n == days.len() + 2 => return Ok(Err(None)),
+                    n if n == choices.len() + 1 => return Ok(Ok(None)),
+                    n if n == choices.len() + 2 => return Ok(Err(None)),
                     _ => {
                         writeln!(self.out, "{}", ui.plain_invalid)?;
                         continue;
@@ -614,10 +557,9 @@ impl Kiosk<'_> {
                 continue;
             };
             let day = crate::dates::day_of_date(date, today);
-            match path {
-                KioskPath::Treated if day < 0 => writeln!(self.out, "{}", ui.kiosk_date_future)?,
-                KioskPath::GettingReady if day > 0 => writeln!(self.out, "{}", ui.kiosk_date_past)?,
-                _ => return Ok(Ok(Some(date))),
+            match path.refuses(day, ui) {
+                Some(why) => writeln!(self.out, "{why}")?,
+                None => return Ok(Ok(Some(date))),
             }
         }
     }

@@ -107,13 +107,6 @@ impl Plan {
         Ok(plan)
     }
 
-    /// Puts the clinic's contact details in (from its config), and fills the
-    /// references again so the text says the clinic's numbers.
-    pub fn set_contact(&mut self, contact: Contact) {
-        self.guide.contact = contact;
-        self.fill_references();
-    }
-
     /// Fills in every reference in the plan's text from the plan's values.
     fn fill_references(&mut self) {
         let ui = UiText::for_language(&self.guide.language);

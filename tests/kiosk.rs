@@ -55,6 +55,14 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
 
+/// Ctrl+Alt+S, the staff exit.
+fn staff_chord() -> KeyEvent {
+    key(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    )
+}
+
 /// Presses a key through the real key table; true when the app asked to quit.
 fn press(app: &mut App, k: KeyEvent) -> bool {
     keymap::action_for(app, &k).is_some_and(|action| quits(app.update(action)))
@@ -176,9 +184,7 @@ fn any_input_during_the_warning_keeps_reading_and_does_nothing_else() {
 #[test]
 fn ticks_and_choices_on_the_getting_ready_path_are_cleared_too() {
     let mut app = kiosk();
-    app.update(Action::Next);
-    app.update(Action::Next);
-    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    to_the_path(&mut app, KioskPath::GettingReady);
     assert_eq!(
         app.nav.screen,
         Screen::Date,
@@ -245,10 +251,7 @@ fn lock_down_keys_never_quit_or_suspend() {
 fn staff_exit_needs_the_right_pin() {
     let hash = careguide::pin::hash_pin("2468").unwrap();
     let mut app = kiosk_with(Some(hash), 180);
-    let chord = key(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL | KeyModifiers::ALT,
-    );
+    let chord = staff_chord();
     press(&mut app, chord);
     assert_eq!(app.overlays.open, Some(Overlay::Pin));
     let text = draw(&mut app);
@@ -276,13 +279,7 @@ fn staff_exit_needs_the_right_pin() {
 #[test]
 fn without_a_pin_hash_staff_exit_is_off() {
     let mut app = kiosk();
-    press(
-        &mut app,
-        key(
-            KeyCode::Char('s'),
-            KeyModifiers::CONTROL | KeyModifiers::ALT,
-        ),
-    );
+    press(&mut app, staff_chord());
     assert_eq!(app.overlays.open, None);
     assert!(draw(&mut app).contains("Staff exit is off"));
     assert!(!quits(app.update(Action::Quit)));
@@ -291,9 +288,7 @@ fn without_a_pin_hash_staff_exit_is_off() {
 #[test]
 fn the_kiosk_shows_no_practitioner_features() {
     let mut app = kiosk();
-    app.update(Action::Next);
-    app.update(Action::Next);
-    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    to_the_path(&mut app, KioskPath::GettingReady);
     app.update(Action::DaysAgo(-5));
     // No teach-back prompts on any screen of the path.
     let prompts: Vec<String> = app
@@ -423,10 +418,7 @@ fn wrong_pins_lock_the_staff_prompt_for_a_growing_time() {
     let mut app = kiosk_with(Some(hash), 180);
     patient_walk(&mut app);
     let (screen, day) = (app.nav.screen, app.nav.day);
-    let chord = key(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL | KeyModifiers::ALT,
-    );
+    let chord = staff_chord();
     let try_pin = |app: &mut App, pin: &str| {
         press(app, chord);
         for c in pin.chars() {
@@ -548,10 +540,15 @@ fn the_spanish_kiosk_shows_no_english_word() {
 
 /// Welcome → picker → "had my treatment" → the date screen.
 fn to_the_treated_date(app: &mut App) {
-    app.update(Action::Next);
-    app.update(Action::Next);
-    app.update(Action::ChoosePath(KioskPath::Treated));
+    to_the_path(app, KioskPath::Treated);
     assert_eq!(app.nav.screen, Screen::Date);
+}
+
+/// Welcome → picker → the path chosen (its date question is next).
+fn to_the_path(app: &mut App, path: KioskPath) {
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::ChoosePath(path));
 }
 
 #[test]
@@ -612,9 +609,7 @@ fn a_future_date_on_the_had_my_treatment_path_asks_the_patient_to_check() {
 #[test]
 fn the_getting_ready_path_asks_when_the_treatment_is() {
     let mut app = kiosk();
-    app.update(Action::Next);
-    app.update(Action::Next);
-    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    to_the_path(&mut app, KioskPath::GettingReady);
     assert_eq!(app.nav.screen, Screen::Date);
     let text = draw(&mut app);
     assert!(text.contains("When is your treatment?"), "{text}");
@@ -632,10 +627,7 @@ fn the_getting_ready_path_asks_when_the_treatment_is() {
 #[test]
 fn the_staff_chord_works_over_help_and_the_word_list() {
     let hash = careguide::pin::hash_pin("2468").unwrap();
-    let chord = key(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL | KeyModifiers::ALT,
-    );
+    let chord = staff_chord();
     for open in [Action::OpenHelp, Action::OpenGlossary] {
         let mut app = kiosk_with(Some(hash.clone()), 180);
         app.update(Action::Next);
@@ -695,9 +687,7 @@ fn spanish_words_sort_the_spanish_way() {
 fn the_wheel_scrolls_a_long_kiosk_screen_three_lines_a_turn() {
     use careguide::input::mouse::WHEEL_LINES;
     let mut app = kiosk();
-    app.update(Action::Next);
-    app.update(Action::Next);
-    app.update(Action::ChoosePath(KioskPath::GettingReady));
+    to_the_path(&mut app, KioskPath::GettingReady);
     app.update(Action::DaysAgo(-5));
     draw(&mut app);
     assert!(
@@ -756,9 +746,7 @@ fn the_header_says_how_soon_the_treatment_is_on_the_getting_ready_path() {
     ] {
         let mut app = kiosk();
         app.update(Action::SetLanguage(language.into()));
-        app.update(Action::Next);
-        app.update(Action::Next);
-        app.update(Action::ChoosePath(KioskPath::GettingReady));
+        to_the_path(&mut app, KioskPath::GettingReady);
         app.update(Action::DaysAgo(days));
         let text = draw(&mut app);
         let header = text.lines().next().unwrap();

@@ -75,7 +75,12 @@ fn command(setup: &Setup, extra: &[&str]) -> Command {
 
 /// Runs the plain kiosk with `input` on a pipe that then closes.
 fn piped(setup: &Setup, extra: &[&str], input: &str) -> Output {
-    let mut child = command(setup, extra)
+    piped_command(command(setup, extra), input)
+}
+
+/// Runs `cmd` with `input` on a pipe that then closes.
+fn piped_command(mut cmd: Command, input: &str) -> Output {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -162,19 +167,7 @@ fn term_dumb_makes_the_kiosk_plain() {
     let s = setup("");
     let mut cmd = command(&s, &[]);
     cmd.env("TERM", "dumb");
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run careguide");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(TREATED_3_DAYS_AGO.as_bytes())
-        .unwrap();
-    let o = wait_output(child);
+    let o = piped_command(cmd, TREATED_3_DAYS_AGO);
     let out = common::stdout(&o);
     assert!(out.contains("Today is Day 3 after your treatment"), "{out}");
     assert_no_escape_codes(&o.stdout);

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::{Action, App, KioskPath, Mode, Screen};
+use super::{Action, App, Mode, Screen};
 use crate::dates::{self, DateProblem};
 
 /// The date field.
@@ -141,17 +141,9 @@ impl App {
     /// a treatment in the past opens today's aftercare.
     fn accept_date(&mut self, date: Date) {
         let day = dates::day_of_date(date, self.clock.today);
-        let ui = self.ui();
-        match self.kiosk.path {
-            Some(KioskPath::Treated) if day < 0 => {
-                self.date.error = Some(ui.kiosk_date_future.to_string());
-                return;
-            }
-            Some(KioskPath::GettingReady) if day > 0 => {
-                self.date.error = Some(ui.kiosk_date_past.to_string());
-                return;
-            }
-            _ => {}
+        if let Some(why) = self.kiosk.path.and_then(|p| p.refuses(day, self.ui())) {
+            self.date.error = Some(why);
+            return;
         }
         self.set_treatment_date(Some(date));
         self.next();

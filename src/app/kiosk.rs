@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use super::{Action, App, Effect, Overlay, Screen, countdown};
+use crate::i18n::{UiText, fill};
 
 /// Where a kiosk patient is in their treatment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,58 @@ pub enum KioskPath {
     GettingReady,
     /// After it: today's aftercare first, then the other days and the limits.
     Treated,
+}
+
+impl KioskPath {
+    /// The date question for this path.
+    pub fn date_question(self, ui: &UiText) -> &str {
+        match self {
+            KioskPath::GettingReady => ui.kiosk_date_question_ahead.as_str(),
+            KioskPath::Treated => ui.kiosk_date_question.as_str(),
+        }
+    }
+
+    /// The days offered as answers to the date question, labelled, each as
+    /// days ago (negative: ahead). Getting ready: today, tomorrow, in 2..5,
+    /// 7 and 14 days; treated: today, yesterday, 2..7 days ago. The screen
+    /// kiosk's buttons and the plain kiosk's numbered answers alike.
+    pub fn date_choices(self, ui: &UiText) -> Vec<(String, i64)> {
+        let ahead = self == KioskPath::GettingReady;
+        let days: [i64; 8] = if ahead {
+            [0, 1, 2, 3, 4, 5, 7, 14]
+        } else {
+            [0, 1, 2, 3, 4, 5, 6, 7]
+        };
+        let capitalized = |s: &str| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        days.into_iter()
+            .map(|n| {
+                let label = match (n, ahead) {
+                    (0, _) => ui.button_today.to_string(),
+                    (1, false) => capitalized(&ui.relative_yesterday),
+                    (1, true) => capitalized(&ui.relative_tomorrow),
+                    (n, false) => fill(&ui.days_ago_button, &[("n", &n)]),
+                    (n, true) => fill(&ui.in_days_button, &[("n", &n)]),
+                };
+                (label, if ahead { -n } else { n })
+            })
+            .collect()
+    }
+
+    /// Why a treatment on a date that makes today Day `day` does not fit
+    /// this path (a future date for "I had my treatment", a past one for
+    /// "I am getting ready"), if it does not.
+    pub fn refuses(self, day: i64, ui: &UiText) -> Option<String> {
+        match self {
+            KioskPath::Treated if day < 0 => Some(ui.kiosk_date_future.to_string()),
+            KioskPath::GettingReady if day > 0 => Some(ui.kiosk_date_past.to_string()),
+            _ => None,
+        }
+    }
 }
 
 /// How close a kiosk is to forgetting its patient.

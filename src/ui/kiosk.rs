@@ -497,40 +497,15 @@ fn still_there(
 pub fn date(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut View) {
     let hits = &mut view.hits;
     let ui = app.ui();
-    let ahead = app.kiosk.path == Some(crate::app::KioskPath::GettingReady);
-    let question = if ahead {
-        &ui.kiosk_date_question_ahead
-    } else {
-        &ui.kiosk_date_question
-    };
+    let path = app.kiosk.path.unwrap_or(KioskPath::Treated);
+    let question = path.date_question(ui);
     Paragraph::new(format!(" {question}"))
         .style(theme.heading)
         .render(Rect { height: 1, ..area }, buf);
-    let capitalized = |s: &str| {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
-    // Getting ready: today, tomorrow, in 2..7 days, in 10 and 14 days.
-    // Treated: today, yesterday, 2..7 days ago.
-    let choices: [i64; 8] = if ahead {
-        [0, 1, 2, 3, 4, 5, 7, 14]
-    } else {
-        [0, 1, 2, 3, 4, 5, 6, 7]
-    };
-    let labels: Vec<(String, Action)> = choices
+    let labels: Vec<(String, Action)> = path
+        .date_choices(ui)
         .into_iter()
-        .map(|n| {
-            let label = match (n, ahead) {
-                (0, _) => ui.button_today.to_string(),
-                (1, false) => capitalized(&ui.relative_yesterday),
-                (1, true) => capitalized(&ui.relative_tomorrow),
-                (n, false) => fill(&ui.days_ago_button, &[("n", &n)]),
-                (n, true) => fill(&ui.in_days_button, &[("n", &n)]),
-            };
-            (label, Action::DaysAgo(if ahead { -n } else { n }))
-        })
+        .map(|(label, days_ago)| (label, Action::DaysAgo(days_ago)))
         .collect();
     let h: u16 = if area.height >= 14 { 3 } else { 1 };
     let per_row: u16 = if area.width >= 72 { 4 } else { 2 };
