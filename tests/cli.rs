@@ -490,3 +490,13 @@ fn pin_hash_refuses_trivial_and_short_pins() {
     let o = hash("730194", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn the_printed_spanish_word_list_follows_spanish_order() {
+    let out = common::run_app(&["print", "needling", "--lang", "es", "--format", "text"]);
+    let text = common::stdout(&out);
+    let at = |w: &str| text.find(w).unwrap_or_else(|| panic!("{w} in\n{text}"));
+    // "ácido" among the a's, not after "z" as a byte or lowercase sort has it.
+    assert!(at("ácido hialurónico:") < at("amplio espectro:"), "{text}");
+    assert!(at("amplio espectro:") < at("anestésico:"), "{text}");
+}

@@ -396,12 +396,3 @@ fn close_line(app: &App, theme: &Theme, b: &mut Body) {
         );
     }
 }
-
-impl App {
-    /// The glossary in the reader's alphabetical order.
-    pub fn glossary_in_order(&self) -> Vec<&crate::guide::GlossaryEntry> {
-        let mut entries: Vec<_> = self.guide().glossary.iter().collect();
-        crate::i18n::sort_for_language(&mut entries, &self.content.language, |e| e.term.as_str());
-        entries
-    }
-}
