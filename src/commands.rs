@@ -119,7 +119,7 @@ pub fn check(global: &GlobalArgs, args: &CheckArgs) -> ExitCode {
             };
             let mut d = crate::guide::diagnostic::Diagnostics::new();
             let mut filled = g.clone();
-            crate::guide::references::fill_for_checks(&mut filled);
+            crate::guide::fill_in::fill_for_checks(&mut filled);
             match crate::guide::lint::readability(&filled, &report.source, &mut d) {
                 Some(l) => {
                     report.diagnostics.extend(d.into_sorted());
@@ -246,9 +246,9 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
     let ui = UiText::for_language(&guide.language);
     let today = global
         .today
-        .or_else(|| args.date.map(|_| crate::dates::today()));
+        .or_else(|| args.date.map(|_| crate::app::Clock::today()));
     let rendered = if args.format == Format::Ics {
-        let stamp = today.unwrap_or_else(crate::dates::today);
+        let stamp = today.unwrap_or_else(crate::app::Clock::today);
         match crate::calendar::render(&plan, stamp) {
             Ok(s) => s,
             Err(e) => return fail(e),
@@ -258,7 +258,7 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
         if args.format == Format::Html {
             // The take-home code says the clinic's own phone (from the
             // config), or holds its page (`[export] qr_url`).
-            let day = today.unwrap_or_else(crate::dates::today);
+            let day = today.unwrap_or_else(crate::app::Clock::today);
             doc.qr = Some(crate::qr::payload(&plan, ui, day, config.qr_url.as_deref()));
         }
         match args.format {
@@ -376,9 +376,9 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         Err(code) => return code,
     };
     let language = open.lang.clone().or_else(|| config.language.clone());
-    // The interface text is parsed on the other core while the guide loads.
-    let shown = language.clone().unwrap_or_else(|| "en".into());
-    std::thread::spawn(move || crate::i18n::UiText::for_language(&shown));
+    // The interface text is parsed on the other core while the guide loads
+    // (`main` started the language the command line names, else English).
+    crate::i18n::UiText::start_loading(language.as_deref().unwrap_or("en"));
     // The first frame needs only the guides in the language it shows: the
     // others load right after it (see `Library::load_first`).
     let (library, later) = match load_library_first(global, language.as_deref().unwrap_or("en")) {
@@ -443,7 +443,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         staff_pin_hash: config.staff_pin_hash.clone(),
         can_print: config.print_command.is_some(),
         qr_url: config.qr_url.clone(),
-        ..Options::new(global.today.unwrap_or_else(crate::dates::today))
+        ..Options::new(global.today.unwrap_or_else(crate::app::Clock::today))
     };
     let app = match App::new(library, options, std::time::Instant::now()) {
         Ok(app) => app,
@@ -519,7 +519,7 @@ fn plain_mode(
         guide: open.guide.clone(),
         addons: (!open.addons.is_empty() || open.guide.is_some()).then(|| open.addons.clone()),
         treatment_date: open.date,
-        today: global.today.unwrap_or_else(crate::dates::today),
+        today: global.today.unwrap_or_else(crate::app::Clock::today),
         contact: config.clinic.clone(),
         width,
         interactive: terminal,
@@ -553,7 +553,7 @@ fn plain_kiosk_mode(
         language: open.lang.clone().or_else(|| config.language.clone()),
         guide: open.guide.clone(),
         addons: (!open.addons.is_empty() || open.guide.is_some()).then(|| open.addons.clone()),
-        today: global.today.unwrap_or_else(crate::dates::today),
+        today: global.today.unwrap_or_else(crate::app::Clock::today),
         contact: config.clinic.clone(),
         width,
         idle_timeout: idle_timeout(open, config),

@@ -80,11 +80,6 @@ pub fn day_of_date(treatment: Date, today: Date) -> i64 {
         .unwrap_or(0)
 }
 
-/// Today's date in the system's time zone.
-pub fn today() -> Date {
-    crate::app::Clock::system().today
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,19 +32,31 @@ type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
 /// One message of the interface text. It reads as its text with no values
 /// filled in (`&ui.back`, `ui.back.as_str()`, `format!("{}", ui.back)`);
 /// [`fill`] formats it with values, by the language's plural rules.
+///
+/// The text is formatted the first time it is read: the app's first frame
+/// reads a few dozen of the several hundred messages.
 #[derive(Clone)]
 pub struct Msg {
     id: String,
-    text: String,
+    text: OnceLock<String>,
     bundle: Arc<Bundle>,
 }
 
 impl Msg {
-    fn new(bundle: &Arc<Bundle>, id: &str) -> Option<Self> {
+    /// The message `id`, when the bundle has it with a value.
+    fn new(bundle: &Arc<Bundle>, id: String) -> Option<Self> {
+        bundle.get_message(&id)?.value()?;
         Some(Self {
-            text: format_message(bundle, id, None, &mut Vec::new())?,
-            id: id.to_string(),
+            id,
+            text: OnceLock::new(),
             bundle: Arc::clone(bundle),
+        })
+    }
+
+    /// The message as read with no values filled in.
+    fn text(&self) -> &String {
+        self.text.get_or_init(|| {
+            format_message(&self.bundle, &self.id, None, &mut Vec::new()).unwrap_or_default()
         })
     }
 
@@ -61,38 +73,38 @@ impl Msg {
             values.set(*name, fluent_value(value.to_string()));
         }
         format_message(&self.bundle, &self.id, Some(&values), &mut Vec::new())
-            .unwrap_or_else(|| self.text.clone())
+            .unwrap_or_else(|| self.text().clone())
     }
 }
 
 impl Deref for Msg {
     type Target = String;
     fn deref(&self) -> &String {
-        &self.text
+        self.text()
     }
 }
 
 impl AsRef<str> for Msg {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.text()
     }
 }
 
 impl Display for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.text())
     }
 }
 
 impl fmt::Debug for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {:?}", self.id, self.text)
+        write!(f, "{}: {:?}", self.id, self.text())
     }
 }
 
 impl PartialEq for Msg {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.text == other.text
+        self.id == other.id && self.text() == other.text()
     }
 }
 
@@ -192,7 +204,7 @@ macro_rules! ui_text {
         impl UiText {
             /// The text of a bundle that passed the checks.
             fn from_bundle(language: &str, bundle: &Arc<Bundle>) -> Option<Self> {
-                let msg = |key: &str| Msg::new(bundle, &key.replace('_', "-"));
+                let msg = |key: &str| Msg::new(bundle, key.replace('_', "-"));
                 Some(Self {
                     language: language.to_string(),
                     language_name: format_message(bundle, "language-name", None, &mut Vec::new())?,
@@ -435,6 +447,20 @@ impl UiText {
             .find_map(parsed)
             .or_else(|| (0..EMBEDDED_UI_TEXT.len()).find_map(parsed_at))
             .expect("the build embeds at least one interface language")
+    }
+
+    /// Starts reading the text for a language code on another thread, so
+    /// that [`UiText::for_language`] finds it ready (or waits less). Once
+    /// per language: a language already started is left alone.
+    pub fn start_loading(code: &str) {
+        static STARTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+        let mut started = STARTED.lock().unwrap_or_else(|e| e.into_inner());
+        if started.iter().any(|c| c == code) {
+            return;
+        }
+        started.push(code.to_string());
+        let code = code.to_string();
+        std::thread::spawn(move || Self::for_language(&code));
     }
 
     /// Whether careguide ships interface text for a language code (whether

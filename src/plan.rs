@@ -17,8 +17,8 @@
 use jiff::civil::Date;
 
 use crate::dates;
+use crate::guide::fill_in::{self, Values};
 use crate::guide::model::*;
-use crate::guide::references::{self, Values};
 use crate::i18n::UiText;
 
 /// Why a plan could not be made.
@@ -112,7 +112,7 @@ impl Plan {
         let ui = UiText::for_language(&self.guide.language);
         let values = Values::of_plan(&self.guide, &self.addons);
         let date = self.treatment_date;
-        references::fill_guide(&mut self.guide, &values, ui, date);
+        fill_in::fill_guide(&mut self.guide, &values, ui, date);
     }
 
     /// The chosen add-ons.

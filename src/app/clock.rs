@@ -32,6 +32,11 @@ impl Clock {
         Self::at(now, today, None)
     }
 
+    /// Today's date in the system's time zone.
+    pub fn today() -> jiff::civil::Date {
+        Self::system().today
+    }
+
     /// The system's clock: now, and today in the system's time zone.
     pub fn system() -> Self {
         let zoned = wall_now().to_zoned_datetime(local_time_zone());

@@ -527,11 +527,15 @@ impl App {
     /// Rebuilds the plan after the guide, add-ons, language or date changed,
     /// keeping the position where it still exists.
     pub fn rebuild_plan(&mut self) {
-        let guide = self.version(&self.content.guide_id).clone();
+        let guide = version(
+            &self.content.library,
+            &self.content.guide_id,
+            &self.content.language,
+        );
         // Add-ons the guide (in this language) no longer has are dropped.
         self.content.addons.retain(|a| guide.addon(a).is_some());
         if let Ok(plan) = make_plan(
-            &guide,
+            guide,
             &self.content.addons,
             self.content.treatment_date,
             &self.initial.contact,

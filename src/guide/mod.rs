@@ -2,6 +2,7 @@
 //! terminals, and nothing knows about any particular treatment.
 
 pub mod diagnostic;
+pub mod fill_in;
 pub mod library;
 pub mod lint;
 pub mod model;
@@ -10,6 +11,7 @@ pub mod parse;
 pub mod readability;
 pub mod references;
 pub mod sections;
+pub mod snapshot;
 pub mod stated;
 #[doc(hidden)]
 pub mod synthetic;

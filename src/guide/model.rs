@@ -4,10 +4,11 @@
 use std::ops::{Deref, Range};
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 /// Where a line of the plan comes from: the guide itself, or one of its
 /// add-ons (an index into [`Guide::addons`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Origin {
     #[default]
     Guide,
@@ -19,7 +20,7 @@ pub enum Origin {
 /// A text may refer to values the guide holds (`{limit.no-makeup.after}`);
 /// then `template` keeps what the author wrote and `value` is what it says
 /// once the references are filled in (see [`super::references`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub value: String,
     pub span: Range<usize>,
@@ -32,7 +33,7 @@ pub struct Text {
 }
 
 /// The id an author gave a line (`{ id = "wash-today", text = "..." }`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineId {
     pub value: String,
     pub span: Range<usize>,
@@ -87,7 +88,7 @@ impl std::fmt::Display for Text {
 }
 
 /// An inclusive range of plan days; Day 0 is the treatment day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayRange {
     pub from: i64,
     pub to: i64,
@@ -118,7 +119,7 @@ impl DayRange {
 }
 
 /// A whole guide, as loaded from one file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Guide {
     /// The file it was read from (for messages).
     pub path: std::path::PathBuf,
@@ -204,7 +205,7 @@ impl Guide {
 
 /// The clinic's contact block. The phone numbers are data: the same in
 /// every language version of a guide.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     pub name: Text,
     /// The clinic's number; `None` says "the number on your appointment
@@ -217,26 +218,26 @@ pub struct Contact {
 }
 
 /// A care category (sun, activity, ...), declared by the guide.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Category {
     pub id: Text,
     pub name: Text,
 }
 
 /// The summary and teach-back lines any section may carry.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SectionNotes {
     pub key_points: Vec<Text>,
     pub teach_back: Vec<Text>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Overview {
     pub about: Vec<Text>,
     pub notes: SectionNotes,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Preparation {
     pub steps: Vec<PrepStep>,
     pub screening: Vec<ScreeningQuestion>,
@@ -244,21 +245,21 @@ pub struct Preparation {
 }
 
 /// Something to do before the treatment, from `day` (≤ 0) on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PrepStep {
     pub day: i64,
     pub text: Text,
 }
 
 /// A question whose "yes" means: stop, ask staff before treatment.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ScreeningQuestion {
     pub id: Text,
     pub question: Text,
     pub why: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Numbing {
     pub what: Text,
     pub minutes: u32,
@@ -266,14 +267,14 @@ pub struct Numbing {
     pub notes: SectionNotes,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct NumbingLines {
     pub steps: Vec<Text>,
     pub feel: Vec<Text>,
     pub safety: Vec<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Procedure {
     /// Minimum and maximum minutes (equal for a single figure).
     pub duration_minutes: (u32, u32),
@@ -281,7 +282,7 @@ pub struct Procedure {
     pub notes: SectionNotes,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ProcedureLines {
     pub steps: Vec<Text>,
     pub feel: Vec<Text>,
@@ -289,7 +290,7 @@ pub struct ProcedureLines {
 }
 
 /// Aftercare for one day or a range of days.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AftercareEntry {
     pub days: DayRange,
     pub title: Option<Text>,
@@ -298,7 +299,7 @@ pub struct AftercareEntry {
 }
 
 /// What a care line tells the patient.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CareKind {
     /// What they will notice ("Expect").
     Expect,
@@ -322,14 +323,14 @@ impl CareKind {
 }
 
 /// One line of care: what kind it is, and what it says.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CareLine {
     pub kind: CareKind,
     pub text: Text,
 }
 
 /// What to expect, do and avoid in one category, in reading order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CareNote {
     pub category: Text,
     pub lines: Vec<CareLine>,
@@ -349,7 +350,7 @@ impl CareNote {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RestrictionKind {
     /// Something to avoid for the days given.
     Avoid,
@@ -358,7 +359,7 @@ pub enum RestrictionKind {
 }
 
 /// A named limit with a day range.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Restriction {
     pub id: Text,
     pub category: Text,
@@ -378,7 +379,7 @@ pub struct Restriction {
 
 /// A day worth a reminder that no restriction marks ("your next session is
 /// usually about now").
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Milestone {
     pub day: i64,
     pub day_span: Range<usize>,
@@ -386,13 +387,13 @@ pub struct Milestone {
 }
 
 /// "This is normal" beside "this means call us", for one kind of change.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct NormalOrCall {
     pub normal: Text,
     pub call: Text,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct WarningSigns {
     pub call_clinic: Vec<Text>,
     pub emergency: Vec<Text>,
@@ -402,7 +403,7 @@ pub struct WarningSigns {
     pub compare: Vec<NormalOrCall>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct GlossaryEntry {
     pub term: Text,
     pub forms: Vec<Text>,
@@ -418,7 +419,7 @@ impl GlossaryEntry {
 
 /// A visit on another day that an add-on brings, placed on the plan's
 /// timeline.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PlannedVisit {
     pub name: Text,
     /// The earliest plan day it can be on.
@@ -429,7 +430,7 @@ pub struct PlannedVisit {
 // ------------------------------------------------------------------ add-ons
 
 /// Where an add-on's line goes in the plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Place {
     /// After the guide's own lines.
     Append,
@@ -465,7 +466,7 @@ impl Place {
 }
 
 /// A line an add-on brings, and where it goes. A removal has no text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AddonLine {
     pub place: Place,
     pub text: Option<Text>,
@@ -482,27 +483,27 @@ impl AddonLine {
 
 /// An add-on's preparation step: a day (taken from the line it is placed
 /// next to, when it has a placement) and a line.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AddonStep {
     pub day: Option<i64>,
     pub day_span: Range<usize>,
     pub line: AddonLine,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AddonPreparation {
     pub steps: Vec<AddonStep>,
     pub screening: Vec<ScreeningQuestion>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AddonNumbing {
     pub steps: Vec<AddonLine>,
     pub feel: Vec<AddonLine>,
     pub safety: Vec<AddonLine>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AddonProcedure {
     pub steps: Vec<AddonLine>,
     pub feel: Vec<AddonLine>,
@@ -510,7 +511,7 @@ pub struct AddonProcedure {
 }
 
 /// An add-on's care lines in one category.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AddonCare {
     pub category: Text,
     pub lines: Vec<(CareKind, AddonLine)>,
@@ -518,7 +519,7 @@ pub struct AddonCare {
 
 /// An add-on's aftercare for some days: its lines go into every guide
 /// entry those days overlap (or next to the line they name).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AddonAftercare {
     pub days: DayRange,
     pub care: Vec<AddonCare>,
@@ -527,7 +528,7 @@ pub struct AddonAftercare {
 /// A restriction an add-on brings. With the id of one of the guide's
 /// restrictions it makes that one stricter (an earlier start, a later end)
 /// and may leave out the label, category and kind.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AddonRestriction {
     pub id: Text,
     pub category: Option<Text>,
@@ -562,7 +563,7 @@ impl AddonRestriction {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AddonWarningSigns {
     pub call_clinic: Vec<AddonLine>,
     pub emergency: Vec<AddonLine>,
@@ -572,7 +573,7 @@ pub struct AddonWarningSigns {
 /// A visit on another day (a peel done weeks after the needling), with
 /// its own care. Its days count from the visit: Day -5 is five days before
 /// it, Day 0 the visit itself.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Visit {
     pub name: Text,
     /// The earliest plan day the visit can be on (counted from the
@@ -584,7 +585,7 @@ pub struct Visit {
 }
 
 /// An add-on service: an overlay of the same shape as the guide.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Addon {
     pub id: Text,
     pub name: Text,

@@ -30,9 +30,10 @@
 use std::collections::HashSet;
 
 use super::diagnostic::{Diagnostics, text_offset};
+use super::fill_in::Values;
 use super::model::*;
 use super::readability::sentences;
-use super::references::{Values, blanked};
+use super::references::blanked;
 use super::walk::Scope;
 
 /// One word of a sentence, lowercased, with its byte offset.

@@ -234,7 +234,7 @@ pub fn timeline(plan: &Plan, ui: &UiText, today: Option<Date>) -> Timeline {
 
 /// "Day 14 (Fri 4 Dec) or later": a visit's earliest day in words.
 pub fn visit_when(plan: &Plan, ui: &UiText, v: &PlannedVisit) -> String {
-    let day = crate::guide::references::day_phrase(ui, v.day, plan.date_of(v.day));
+    let day = crate::guide::fill_in::day_phrase(ui, v.day, plan.date_of(v.day));
     fill(&ui.visit_when, &[("day", &day)])
 }
 

@@ -7,7 +7,6 @@ use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 use super::{RunOptions, Wake, terminal, watch};
@@ -41,7 +40,7 @@ struct Loop<'a> {
 /// Runs the loop until the app quits; a panic in the kiosk starts over
 /// instead of leaving the patient at a shell.
 pub(super) fn run(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Screen,
     mut app: App,
     options: &RunOptions,
     rx: &mpsc::Receiver<Wake>,
@@ -105,7 +104,7 @@ fn clock(options: &RunOptions) -> Clock {
 }
 
 /// Draws, waits for something to happen, and applies it.
-fn turn(terminal: &mut DefaultTerminal, app: &mut App, l: &mut Loop) -> io::Result<Turn> {
+fn turn(terminal: &mut terminal::Screen, app: &mut App, l: &mut Loop) -> io::Result<Turn> {
     // A reading that came to its end is no longer shown as going on.
     if app.notices.reading_aloud && !l.speaker.is_speaking() {
         app.notices.reading_aloud = false;

@@ -2,12 +2,13 @@
 //! path screens, and the "Still there?" countdown before it starts over.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::hit_map::HitMap;
+use super::rows::{Row, rows};
 use super::{Theme, View, screens};
 use crate::app::{Action, App, Idle, KioskPath, Overlay, Screen};
 use crate::i18n::{UiText, fill};
@@ -87,14 +88,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
     } else {
         // Buttons are three rows tall where the window allows.
         let nav_h: u16 = if area.height >= 20 { 3 } else { 1 };
-        let [header, title, body, nav, hint] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(nav_h),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let one = Row::Fixed(1);
+        let [header, title, body, nav, hint] =
+            rows(area, [one, one, Row::Rest, Row::Fixed(nav_h), one]);
         buf.set_style(header, theme.header);
         // Today's date (it changes at midnight in a kiosk that runs on),
         // and which day after the treatment it is, or how soon it comes.

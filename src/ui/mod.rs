@@ -15,12 +15,13 @@ pub mod contrast;
 pub mod hit_map;
 pub(crate) mod kiosk;
 mod overlays;
+pub mod rows;
 mod screens;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -29,6 +30,7 @@ use crate::app::{App, Mode, Screen};
 use crate::i18n::{UiText, fill};
 pub use body::draw_body;
 use hit_map::HitMap;
+use rows::{Row, rows};
 pub use theme::{Theme, ThemeName};
 
 /// Below this size the app asks for a bigger window.
@@ -82,15 +84,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> View {
         return view;
     }
     let ui = app.ui();
-    let [header, tabs, title, body, nav, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let one = Row::Fixed(1);
+    let [header, tabs, title, body, nav, hints] = rows(area, [one, one, one, Row::Rest, one, one]);
     chrome::header(app, ui, theme, header, buf);
     chrome::tabs(app, ui, theme, tabs, buf, &mut view.hits);
     chrome::title(app, ui, theme, title, buf);
