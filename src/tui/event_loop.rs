@@ -45,14 +45,16 @@ pub(super) fn run(
     options: &RunOptions,
     rx: &mpsc::Receiver<Wake>,
     later: Option<Deferred>,
+    start_input: impl FnOnce(),
 ) -> io::Result<u8> {
+    // The first frame, then reading keys and signals; then what was set
+    // aside: the other languages, and the check that each translation
+    // matches its original, before any key is handled.
+    let mut view = View::default();
+    terminal.draw(|frame| view = ui::draw(&app, &options.theme, frame))?;
+    app.sync_view(&view);
+    start_input();
     if let Some(later) = later {
-        // The first frame, then what was set aside: the other languages,
-        // and the check that each translation matches its original,
-        // before any key is handled.
-        let mut view = View::default();
-        terminal.draw(|frame| view = ui::draw(&app, &options.theme, frame))?;
-        app.sync_view(&view);
         let library = std::mem::take(&mut app.content.library).complete(later);
         let errors = if options.kiosk {
             Vec::new() // never on the patient's screen

@@ -67,8 +67,44 @@ pub fn run(app: App, options: RunOptions, later: Option<Deferred>) -> io::Result
     }
     let (tx, rx) = mpsc::channel::<Wake>();
 
-    // The terminal's bytes, as they arrive; the event loop decodes them.
-    let input_tx = tx.clone();
+    // Signals are caught from here on (they wait in signal-hook's pipe);
+    // the threads that hand keys and signals to the event loop start right
+    // after the first frame, which needs neither (keys typed meanwhile wait
+    // in the terminal).
+    let signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+        signal_hook::consts::SIGWINCH,
+    ])?;
+    let (input_tx, signal_tx) = (tx.clone(), tx.clone());
+    let start_input = move || {
+        start_reading_keys(input_tx);
+        start_forwarding_signals(signals, signal_tx);
+    };
+    if options.kiosk {
+        // Nobody suspends a kiosk: Ctrl-Z is a plain key in raw mode, and a
+        // SIGTSTP sent from outside is swallowed.
+        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, ignored)?;
+    }
+
+    // Keep the watcher alive for the whole run.
+    let _watcher = match &options.watch {
+        Some(GuideSource::Dir(dir)) => watch::watch(dir.clone(), tx.clone()),
+        _ => None,
+    };
+    drop(tx);
+
+    let mut terminal = terminal::init(options.mouse, options.kiosk)?;
+    let result = event_loop::run(&mut terminal, app, &options, &rx, later, start_input);
+    terminal::restore(options.mouse);
+    result
+}
+
+/// The terminal's bytes, as they arrive, to the event loop (which decodes them).
+fn start_reading_keys(input_tx: mpsc::Sender<Wake>) {
     thread::spawn(move || {
         let mut stdin = io::stdin().lock();
         let mut buf = [0u8; 4096];
@@ -91,15 +127,13 @@ pub fn run(app: App, options: RunOptions, later: Option<Deferred>) -> io::Result
             }
         }
     });
+}
 
-    let signal_tx = tx.clone();
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-        signal_hook::consts::SIGWINCH,
-    ])?;
+/// Signals caught, to the event loop.
+fn start_forwarding_signals(
+    mut signals: signal_hook::iterator::Signals,
+    signal_tx: mpsc::Sender<Wake>,
+) {
     thread::spawn(move || {
         for sig in signals.forever() {
             let wake = if sig == signal_hook::consts::SIGWINCH {
@@ -112,22 +146,4 @@ pub fn run(app: App, options: RunOptions, later: Option<Deferred>) -> io::Result
             }
         }
     });
-    if options.kiosk {
-        // Nobody suspends a kiosk: Ctrl-Z is a plain key in raw mode, and a
-        // SIGTSTP sent from outside is swallowed.
-        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        signal_hook::flag::register(signal_hook::consts::SIGTSTP, ignored)?;
-    }
-
-    // Keep the watcher alive for the whole run.
-    let _watcher = match &options.watch {
-        Some(GuideSource::Dir(dir)) => watch::watch(dir.clone(), tx.clone()),
-        _ => None,
-    };
-    drop(tx);
-
-    let mut terminal = terminal::init(options.mouse, options.kiosk)?;
-    let result = event_loop::run(&mut terminal, app, &options, &rx, later);
-    terminal::restore(options.mouse);
-    result
 }
