@@ -254,7 +254,7 @@ pub fn print(global: &GlobalArgs, args: &PrintArgs) -> ExitCode {
             Err(e) => return fail(e),
         }
     } else {
-        let mut doc = document::build(&plan, ui, &plan.guide.contact, today);
+        let mut doc = document::build(&plan, ui, today);
         if args.format == Format::Html {
             // The take-home code says the clinic's own phone (from the
             // config), or holds its page (`[export] qr_url`).

@@ -185,9 +185,9 @@ pub fn run(
         None => None,
     };
 
-    let plan = Plan::new(guide, &addons, date).map_err(io::Error::other)?;
-    let contact = options.contact.apply(&guide.contact);
-    let doc = document::build(&plan, ui, &contact, Some(options.today));
+    let plan = Plan::with_contact(guide, &addons, date, |c| options.contact.apply(c))
+        .map_err(io::Error::other)?;
+    let doc = document::build(&plan, ui, Some(options.today));
     let text_options = TextOptions {
         width: options.width,
         underline: false,

@@ -365,9 +365,9 @@ impl Kiosk<'_> {
             Err(next) => return Ok(next),
         };
 
-        let plan = Plan::new(guide, &addons, date).map_err(io::Error::other)?;
-        let contact = self.options.contact.apply(&guide.contact);
-        self.sections(&plan, ui, &contact, path)
+        let plan = Plan::with_contact(guide, &addons, date, |c| self.options.contact.apply(c))
+            .map_err(io::Error::other)?;
+        self.sections(&plan, ui, path)
     }
 
     /// Waits for the patient's answer, with the idle reset (none while
@@ -565,20 +565,14 @@ impl Kiosk<'_> {
     }
 
     /// The path's sections, one at a time, with the menu.
-    fn sections(
-        &mut self,
-        plan: &Plan,
-        ui: &UiText,
-        contact: &crate::guide::Contact,
-        path: KioskPath,
-    ) -> io::Result<Option<Exit>> {
+    fn sections(&mut self, plan: &Plan, ui: &UiText, path: KioskPath) -> io::Result<Option<Exit>> {
         let today = self.options.today;
         let today_day = plan.day_of(today);
         let from_day = match path {
             KioskPath::Treated => today_day.map(|d| d.max(0)),
             KioskPath::GettingReady => None,
         };
-        let doc = document::build_from(plan, ui, contact, Some(today), from_day);
+        let doc = document::build_from(plan, ui, Some(today), from_day);
         let pages = pages(&doc.blocks, path, plan, ui, today_day);
         let text_options = TextOptions {
             width: self.options.width,

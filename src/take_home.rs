@@ -18,7 +18,7 @@ pub fn document(app: &App, from_today: bool) -> output::Document {
     let ui = app.ui();
     let today = Some(app.today());
     let from = if from_today { app.today_day() } else { None };
-    let mut doc = document::build_from(app.plan(), ui, &app.plan().guide.contact, today, from);
+    let mut doc = document::build_from(app.plan(), ui, today, from);
     // The same code as the practitioner's QR window shows.
     doc.qr = Some(crate::qr::payload(
         app.plan(),

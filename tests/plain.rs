@@ -132,3 +132,28 @@ fn not_on_a_terminal_it_prints_straight_through() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the kiosk needs a terminal"));
 }
+
+#[test]
+fn the_text_and_the_contact_block_say_the_clinics_own_phone() {
+    // A guide line that names the phone, and a clinic whose config sets
+    // another one: the line and the contact block both say the clinic's.
+    let path = app_guides().join("needling.toml");
+    let source = std::fs::read_to_string(&path).unwrap().replace(
+        "main_message = \"Keep your skin clean,",
+        "main_message = \"Call {clinic.phone} with questions. Keep your skin clean,",
+    );
+    assert!(source.contains("{clinic.phone}"), "the fixture changed");
+    let library = Library::from_files(vec![(
+        path,
+        careguide::guide::library::FileContent::Bytes(source.into_bytes()),
+    )]);
+    assert_eq!(library.error_lines(), Vec::<String>::new());
+    let mut options = options();
+    options.contact.phone = Some(careguide::guide::Text::plain("555-7777"));
+    options.interactive = false;
+    let mut out = Vec::new();
+    run(&library, &options, &mut Cursor::new(Vec::new()), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Call 555-7777 with questions."), "{out}");
+    assert!(!out.contains("555-0100"), "the guide's own phone: {out}");
+}

@@ -240,9 +240,11 @@ pub fn visit_when(plan: &Plan, ui: &UiText, v: &PlannedVisit) -> String {
 
 /// Builds the whole plan in reading order: main message, what it is,
 /// preparation, numbing, procedure, aftercare day by day, restrictions,
-/// warning signs, contact, disclaimer.
-pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -> Document {
-    build_from(plan, ui, contact, today, None)
+/// warning signs, contact, disclaimer. The contact is the plan's (the
+/// clinic's details are put in when the plan is made, so the text and the
+/// contact block say the same phone).
+pub fn build(plan: &Plan, ui: &UiText, today: Option<Date>) -> Document {
+    build_from(plan, ui, today, None)
 }
 
 /// Like [`build`]; with `from_day`, only the days still to come: no
@@ -251,11 +253,11 @@ pub fn build(plan: &Plan, ui: &UiText, contact: &Contact, today: Option<Date>) -
 pub fn build_from(
     plan: &Plan,
     ui: &UiText,
-    contact: &Contact,
     today: Option<Date>,
     from_day: Option<i64>,
 ) -> Document {
     let g = &plan.guide;
+    let contact = &g.contact;
     let still_to_come = |to: i64| from_day.is_none_or(|f| to >= f);
     let mut b = Vec::new();
 
