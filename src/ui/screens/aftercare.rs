@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::common::{body_for, notes, tagged};
+use super::common::{body_for, notes, tagged, until};
 use crate::app::{Action, App};
 use crate::guide::{CareKind, RestrictionKind};
 use crate::i18n::fill;
@@ -212,15 +212,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
             RestrictionKind::Do => ("▒ ", theme.keep),
         };
         // "until Day 3, Mon 23 Nov", as on the chart (no brackets in brackets).
-        let until = match app.plan().date_of(r.days.to) {
-            Some(d) => format!(
-                "{}, {}",
-                fill(&ui.limit_until, &[("n", &r.days.to)]),
-                ui.date_short(d)
-            ),
-            None => fill(&ui.limit_until, &[("n", &r.days.to)]),
-        };
-        let text = format!("{} ({until})", tagged(app, &r.label));
+        let text = format!("{} ({})", tagged(app, &r.label), until(app, r.days.to));
         b.item(
             2,
             mark,

@@ -3,6 +3,7 @@
 
 use crate::app::{App, Mode};
 use crate::guide::{PlannedVisit, SectionNotes, Text};
+use crate::i18n::fill;
 use crate::ui::body::Body;
 use crate::ui::{Theme, origin_style};
 use ratatui::layout::Rect;
@@ -69,4 +70,15 @@ pub fn visit(app: &App, theme: &Theme, b: &mut Body, indent: usize, v: &PlannedV
         origin_style(app, theme, v.name.origin, theme.title),
         None,
     );
+}
+
+/// "until Day 7", with its date when the plan is dated ("until Day 3, Mon
+/// 23 Nov"): the limits chart and the day's limits on the aftercare screen.
+pub fn until(app: &App, day: i64) -> String {
+    let ui = app.ui();
+    let text = fill(&ui.limit_until, &[("n", &day)]);
+    match app.plan().date_of(day) {
+        Some(date) => format!("{text}, {}", ui.date_short(date)),
+        None => text,
+    }
 }

@@ -7,10 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::common::tagged;
+use super::common::{tagged, until};
 use crate::app::App;
 use crate::guide::RestrictionKind;
-use crate::i18n::fill;
 use crate::ui::{Theme, View, draw_body, origin_style};
 use crate::wrap::truncate;
 
@@ -247,16 +246,6 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut V
         super::common::visit(app, theme, &mut b, 2, v);
     }
     draw_body(app, theme, &b, area, buf, view);
-}
-
-/// "until Day 7", with its date when the plan is dated.
-fn until(app: &App, day: i64) -> String {
-    let ui = app.ui();
-    let text = fill(&ui.limit_until, &[("n", &day)]);
-    match app.plan().date_of(day) {
-        Some(date) => format!("{text}, {}", ui.date_short(date)),
-        None => text,
-    }
 }
 
 #[cfg(test)]
