@@ -585,18 +585,8 @@ impl Kiosk<'_> {
             "{}",
             text::join(&text::title(&doc, &text_options))
         )?;
-        match (today_day, path) {
-            (Some(day), KioskPath::Treated) if day >= 0 => {
-                writeln!(self.out, "{}", fill(&ui.kiosk_today_day, &[("n", &day)]))?;
-            }
-            (Some(day), KioskPath::GettingReady) if day <= 0 => {
-                writeln!(
-                    self.out,
-                    "{}",
-                    fill(&ui.kiosk_treatment_in, &[("n", &-day)])
-                )?;
-            }
-            _ => {}
+        if let Some(line) = today_day.and_then(|day| path.today_line(day, ui)) {
+            writeln!(self.out, "{line}")?;
         }
         let total = pages.len();
         let call = total - 1;

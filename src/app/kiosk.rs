@@ -56,6 +56,20 @@ impl KioskPath {
             .collect()
     }
 
+    /// Where today stands on this path, when today is Day `day`: "Today is
+    /// Day 3 after your treatment", "Your treatment is in 5 days" (the
+    /// screen kiosk's header, the plain kiosk's first line); `None` when
+    /// the day does not fit the path.
+    pub fn today_line(self, day: i64, ui: &UiText) -> Option<String> {
+        match self {
+            KioskPath::Treated if day >= 0 => Some(fill(&ui.kiosk_today_day, &[("n", &day)])),
+            KioskPath::GettingReady if day <= 0 => {
+                Some(fill(&ui.kiosk_treatment_in, &[("n", &-day)]))
+            }
+            _ => None,
+        }
+    }
+
     /// Why a treatment on a date that makes today Day `day` does not fit
     /// this path (a future date for "I had my treatment", a past one for
     /// "I am getting ready"), if it does not.

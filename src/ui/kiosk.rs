@@ -95,17 +95,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
         // Today's date (it changes at midnight in a kiosk that runs on),
         // and which day after the treatment it is, or how soon it comes.
         let date = ui.date_short(app.clock.today);
-        let right = match (app.today_day(), app.kiosk.path) {
-            (Some(day), Some(KioskPath::Treated)) if day >= 0 => {
-                format!("{date} · {} ", fill(&ui.kiosk_today_day, &[("n", &day)]))
-            }
-            (Some(day), Some(KioskPath::GettingReady)) if day <= 0 => {
-                format!(
-                    "{date} · {} ",
-                    fill(&ui.kiosk_treatment_in, &[("n", &-day)])
-                )
-            }
-            _ => format!("{date} "),
+        let today = app
+            .today_day()
+            .zip(app.kiosk.path)
+            .and_then(|(day, path)| path.today_line(day, ui));
+        let right = match today {
+            Some(line) => format!("{date} · {line} "),
+            None => format!("{date} "),
         };
         super::header_bar(header, buf, &app.guide().contact.name, &right);
         Line::styled(super::title_text(app, ui), theme.title).render(title, buf);
@@ -397,12 +393,9 @@ pub fn row_fitted(area: Rect, widths: &[u16]) -> Vec<Rect> {
         return row(area, n as u16);
     }
     let mut spare = area.width - needed;
-    let mut extra = vec![0u16; n];
     // Two columns each, every button in turn, while two are left.
     let rounds = spare / (2 * n as u16);
-    for e in &mut extra {
-        *e = 2 * rounds;
-    }
+    let mut extra = vec![2 * rounds; n];
     spare -= 2 * rounds * n as u16;
     // The rest to the shortest labels first, which look the most cramped.
     let mut order: Vec<usize> = (0..n).collect();
