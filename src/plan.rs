@@ -115,6 +115,16 @@ impl Plan {
         fill_in::fill_guide(&mut self.guide, &values, ui, date);
     }
 
+    /// The glossary in the alphabetical order of the plan's language (ICU
+    /// collation: "ácido" among the a's). Sorted when asked: the plan keeps
+    /// a cheap order, as collating while every plan is made would cost the
+    /// first frame; the words window and the printed page ask.
+    pub fn glossary_in_order(&self) -> Vec<&GlossaryEntry> {
+        let mut entries: Vec<_> = self.guide.glossary.iter().collect();
+        crate::i18n::sort_for_language(&mut entries, &self.guide.language, |e| e.term.as_str());
+        entries
+    }
+
     /// The chosen add-ons.
     pub fn chosen_addons(&self) -> impl Iterator<Item = &Addon> {
         self.addons.iter().map(|&i| &self.guide.addons[i])

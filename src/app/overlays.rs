@@ -261,14 +261,3 @@ impl App {
         self.mode() == Mode::Kiosk && self.overlays.open == Some(Overlay::Pin)
     }
 }
-
-impl App {
-    /// The glossary in the reader's alphabetical order (ICU collation: the
-    /// plan keeps a cheap order, as sorting this way at every start would
-    /// cost the first frame; the words window sorts while it is open).
-    pub fn glossary_in_order(&self) -> Vec<&crate::guide::GlossaryEntry> {
-        let mut entries: Vec<_> = self.guide().glossary.iter().collect();
-        crate::i18n::sort_for_language(&mut entries, &self.content.language, |e| e.term.as_str());
-        entries
-    }
-}

@@ -454,12 +454,10 @@ pub fn build_from(
 
     if !g.glossary.is_empty() {
         b.push(Block::Heading(Part::Glossary, ui.glossary.to_string()));
-        // In the language's own alphabetical order ("ácido" among the a's),
-        // as the app's words window shows them.
-        let mut entries: Vec<_> = g.glossary.iter().collect();
-        crate::i18n::sort_for_language(&mut entries, &g.language, |e| e.term.as_str());
+        // In the language's own alphabetical order, as the app's words
+        // window shows them.
         b.push(Block::Bullets(
-            entries
+            plan.glossary_in_order()
                 .iter()
                 .map(|e| format!("{}: {}", e.term, e.definition))
                 .collect(),

@@ -189,7 +189,7 @@ fn help(app: &App, theme: &Theme, width: u16) -> Body {
 
 fn glossary(app: &App, theme: &Theme, width: u16) -> Body {
     let mut b = Body::new(width, "", theme.highlight);
-    for e in app.glossary_in_order() {
+    for e in app.plan().glossary_in_order() {
         b.push(
             Line::styled(crate::text::sanitize(&e.term).into_owned(), theme.heading),
             None,
