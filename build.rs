@@ -146,17 +146,7 @@ fn files_with(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
 /// Writes `static NAME: &[(file name, contents)]` for every `*.{ext}` in `dir`.
 fn embed(dir: &Path, ext: &str, name: &str, what: &str, dest: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == ext))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-
+    let files = files_with(dir, ext);
     let mut out = format!(
         "/// {what}, embedded at build time: (file name, contents).\n\
          pub static {name}: &[(&str, &str)] = &[\n"
