@@ -356,20 +356,26 @@ pub fn load_file_with(
     content: FileContent,
     checks: Checks,
 ) -> (FileReport, Option<Guide>) {
-    if checks == Checks::ErrorsOnly
-        && let FileContent::Bytes(bytes) = &content
-        && let Some((mut guide, source)) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|name| super::snapshot::guide_for(name, bytes))
-    {
-        // A shipped file, read and validated at build time: nothing to say.
-        guide.path = path.clone();
-        return (
-            FileReport::new(path, source.to_string(), Vec::new()),
-            Some(guide),
-        );
-    }
+    let content = match content {
+        FileContent::Bytes(bytes) if checks == Checks::ErrorsOnly => {
+            match path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|name| super::snapshot::guide_for(name, &bytes))
+            {
+                Some((mut guide, shipped)) => {
+                    // A shipped file, read and validated at build time:
+                    // nothing to say. Its bytes are the shipped text, so
+                    // they are kept as the source instead of a copy.
+                    guide.path = path.clone();
+                    let source = String::from_utf8(bytes).unwrap_or_else(|_| shipped.to_string());
+                    return (FileReport::new(path, source, Vec::new()), Some(guide));
+                }
+                None => FileContent::Bytes(bytes),
+            }
+        }
+        other => other,
+    };
     read_file_with(path, content, checks)
 }
 

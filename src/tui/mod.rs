@@ -3,6 +3,7 @@
 //! back ([`terminal`]), and the loop itself ([`event_loop`]), which blocks
 //! until something happens and carries out what the app asks for.
 
+mod backend;
 mod event_loop;
 pub mod terminal;
 mod watch;

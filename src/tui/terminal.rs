@@ -5,17 +5,18 @@
 use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{execute, queue};
 
+use super::backend::FrameBackend;
+
 /// The app's terminal. Frames go out through a buffer that holds a whole
 /// frame, so each frame is one write (standard output alone would send it
 /// in 1 KB pieces): the terminal shows it at once, and sooner.
-pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Screen = Terminal<FrameBackend<BufWriter<Stdout>>>;
 
 /// Bytes buffered before a write: a full 200×60 frame with colours fits.
 const FRAME_BYTES: usize = 1 << 17;
@@ -42,7 +43,7 @@ pub fn init(mouse: bool, kiosk: bool) -> io::Result<Screen> {
         queue!(out, EnableMouseCapture)?;
     }
     out.flush()?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    Terminal::new(FrameBackend::new(BufWriter::with_capacity(
         FRAME_BYTES,
         io::stdout(),
     )))
