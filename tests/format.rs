@@ -623,3 +623,42 @@ fn loading_the_shown_language_first_then_the_rest_is_loading_everything() {
     assert_eq!(describe(&done).0, ["needling en"]);
     assert!(done.error_count() > 0);
 }
+
+/// The files set aside for after the first frame are read then, not before:
+/// one changed in between loads as it is then, and one gone by then is
+/// reported as unreadable while the rest still loads.
+#[test]
+fn the_other_languages_are_read_after_the_first_frame() {
+    use careguide::guide::GuideSource;
+    use careguide::guide::library::{Checks, Library};
+    let guides = Guides::new();
+    let source = GuideSource::Dir(guides.dir.path().to_path_buf());
+
+    let (first, later) = Library::load_first(&source, Checks::ErrorsOnly, "en").unwrap();
+    let guides = guides.es("cada 2 horas", "cada 3 horas");
+    let done = first.complete(later);
+    assert!(
+        done.error_lines()
+            .iter()
+            .any(|l| l.contains("needling.es.toml")),
+        "the Spanish file was read before the change: {:#?}",
+        done.error_lines()
+    );
+
+    let (first, later) = Library::load_first(&source, Checks::ErrorsOnly, "en").unwrap();
+    std::fs::remove_file(guides.path("needling.es.toml")).unwrap();
+    let done = first.complete(later);
+    let ids: Vec<(&str, &str)> = done
+        .guides
+        .iter()
+        .map(|g| (g.id.as_str(), g.language.as_str()))
+        .collect();
+    assert_eq!(ids, [("needling", "en")]);
+    let lines = done.error_lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("needling.es.toml") && l.contains("cannot read")),
+        "{lines:#?}"
+    );
+}

@@ -97,9 +97,13 @@ impl Library {
         checks: Checks,
         language: &str,
     ) -> Result<(Self, Deferred), LoadError> {
-        let (first, later): (Vec<_>, Vec<_>) = read_source(source)?
+        let (first, later): (Vec<_>, Vec<_>) = find_source(source)?
             .into_iter()
-            .partition(|(path, _)| named_language(path).is_none_or(|l| l == language));
+            .partition(|file| named_language(&file.path()).is_none_or(|l| l == language));
+        let first = first
+            .into_iter()
+            .map(Unread::read)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok((
             Self::from_files_with(first, checks),
             Deferred {
@@ -136,7 +140,24 @@ impl Library {
                 (r, guide)
             })
             .collect();
-        loaded.extend(load_files(deferred.files, deferred.checks));
+        // Read only now: a file that cannot be read any more is reported
+        // like any broken file, and the others still load.
+        let mut files = Vec::new();
+        for file in deferred.files {
+            let path = file.path();
+            match file.read() {
+                Ok(read) => files.push(read),
+                Err(e) => loaded.push((
+                    FileReport::new(
+                        path,
+                        String::new(),
+                        vec![crate::guide::Diagnostic::error(None, e.to_string())],
+                    ),
+                    None,
+                )),
+            }
+        }
+        loaded.extend(load_files(files, deferred.checks));
         loaded.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         Self::from_loaded(loaded)
     }
@@ -224,11 +245,39 @@ impl Library {
     }
 }
 
-/// Guide files read but not yet loaded (see [`Library::load_first`]).
+/// Guide files found but not yet read (see [`Library::load_first`]).
 #[derive(Debug)]
 pub struct Deferred {
-    files: Vec<(PathBuf, FileContent)>,
+    files: Vec<Unread>,
     checks: Checks,
+}
+
+/// A guide file found, not read yet.
+#[derive(Debug)]
+enum Unread {
+    /// A file on disk.
+    Disk(PathBuf),
+    /// A built-in guide: its file name and text.
+    BuiltIn(&'static str, &'static str),
+}
+
+impl Unread {
+    /// The path it is reported under (`<built-in>/NAME` for a built-in guide).
+    fn path(&self) -> PathBuf {
+        match self {
+            Unread::Disk(path) => path.clone(),
+            Unread::BuiltIn(name, _) => PathBuf::from(format!("<built-in>/{name}")),
+        }
+    }
+
+    fn read(self) -> Result<(PathBuf, FileContent), LoadError> {
+        let path = self.path();
+        let content = match self {
+            Unread::Disk(path) => read_limited(&path)?,
+            Unread::BuiltIn(_, text) => FileContent::Bytes(text.as_bytes().to_vec()),
+        };
+        Ok((path, content))
+    }
 }
 
 impl Deferred {
@@ -243,24 +292,29 @@ fn named_language(path: &Path) -> Option<&str> {
     stem.rsplit_once('.').map(|(_, lang)| lang)
 }
 
-/// Every guide file of a source, in path order.
+/// Every guide file of a source, read, in path order.
 fn read_source(source: &GuideSource) -> Result<Vec<(PathBuf, FileContent)>, LoadError> {
+    find_source(source)?.into_iter().map(Unread::read).collect()
+}
+
+/// Every guide file of a source, in path order.
+fn find_source(source: &GuideSource) -> Result<Vec<Unread>, LoadError> {
     match source {
-        GuideSource::Dir(dir) => read_paths(std::slice::from_ref(dir)),
+        GuideSource::Dir(dir) => find_paths(std::slice::from_ref(dir)),
         GuideSource::Embedded => Ok(EMBEDDED_GUIDES
             .iter()
-            .map(|(name, text)| {
-                (
-                    PathBuf::from(format!("<built-in>/{name}")),
-                    FileContent::Bytes(text.as_bytes().to_vec()),
-                )
-            })
+            .map(|(name, text)| Unread::BuiltIn(name, text))
             .collect()),
     }
 }
 
-/// The files named, and every `*.toml` directly inside the folders named.
+/// The files named, and every `*.toml` directly inside the folders named, read.
 fn read_paths(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileContent)>, LoadError> {
+    find_paths(paths)?.into_iter().map(Unread::read).collect()
+}
+
+/// The files named, and every `*.toml` directly inside the folders named.
+fn find_paths(paths: &[PathBuf]) -> Result<Vec<Unread>, LoadError> {
     let mut files = Vec::new();
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| match e.kind() {
@@ -275,13 +329,9 @@ fn read_paths(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileContent)>, LoadErro
                 .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
                 .collect();
             found.sort();
-            for file in found {
-                let bytes = read_limited(&file)?;
-                files.push((file, bytes));
-            }
+            files.extend(found.into_iter().map(Unread::Disk));
         } else {
-            let bytes = read_limited(path)?;
-            files.push((path.clone(), bytes));
+            files.push(Unread::Disk(path.clone()));
         }
     }
     Ok(files)
