@@ -8,31 +8,33 @@
 //! attributes, the reset at the end) is written with the same crossterm
 //! commands in the same order, so the bytes sent are exactly the crossterm
 //! backend's (tested: `frames_are_byte_for_byte_the_crossterm_backends`).
-//! The other calls (cursor, clearing, sizes) are the crossterm backend's,
-//! written out here because that backend does not lend its writer.
+//! Every other call is the crossterm backend's own. Its writer is reached
+//! through ratatui's `unstable-backend-writer` feature (ratatui is pinned to
+//! one version in Cargo.toml, so that API cannot change under us).
 
 use std::io::{self, Write};
 
-use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui::crossterm::cursor::MoveTo;
+use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
-    Attribute, Color as CrosstermColor, Colors, Print, SetAttribute, SetBackgroundColor, SetColors,
+    Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
     SetForegroundColor, SetUnderlineColor,
 };
-use ratatui::crossterm::terminal::{self, Clear};
-use ratatui::crossterm::{execute, queue};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
 /// Crossterm's backend, with cells written as bytes.
 pub struct FrameBackend<W: Write> {
-    writer: W,
+    crossterm: CrosstermBackend<W>,
 }
 
 impl<W: Write> FrameBackend<W> {
     pub fn new(writer: W) -> Self {
-        Self { writer }
+        Self {
+            crossterm: CrosstermBackend::new(writer),
+        }
     }
 }
 
@@ -43,7 +45,7 @@ impl<W: Write> Backend for FrameBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let w = &mut self.writer;
+        let w = self.crossterm.writer_mut();
         let mut fg = Color::Reset;
         let mut bg = Color::Reset;
         let mut underline = Color::Reset;
@@ -86,129 +88,86 @@ impl<W: Write> Backend for FrameBackend<W> {
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        for _ in 0..n {
-            queue!(self.writer, Print("\n"))?;
-        }
-        self.writer.flush()
+        self.crossterm.append_lines(n)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        execute!(self.writer, Hide)
+        self.crossterm.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        execute!(self.writer, Show)
+        self.crossterm.show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        let (x, y) = ratatui::crossterm::cursor::position()?;
-        Ok(Position { x, y })
+        self.crossterm.get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        let Position { x, y } = position.into();
-        execute!(self.writer, MoveTo(x, y))
+        self.crossterm.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.clear_region(ClearType::All)
+        self.crossterm.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        use ratatui::crossterm::terminal::ClearType as Region;
-        execute!(
-            self.writer,
-            Clear(match clear_type {
-                ClearType::All => Region::All,
-                ClearType::AfterCursor => Region::FromCursorDown,
-                ClearType::BeforeCursor => Region::FromCursorUp,
-                ClearType::CurrentLine => Region::CurrentLine,
-                ClearType::UntilNewLine => Region::UntilNewLine,
-            })
-        )
+        self.crossterm.clear_region(clear_type)
     }
 
     fn size(&self) -> io::Result<Size> {
-        let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        self.crossterm.size()
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        let size = terminal::window_size()?;
-        Ok(WindowSize {
-            columns_rows: Size {
-                width: size.columns,
-                height: size.rows,
-            },
-            pixels: Size {
-                width: size.width,
-                height: size.height,
-            },
-        })
+        self.crossterm.window_size()
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        Backend::flush(&mut self.crossterm)
     }
 }
 
 /// The attributes that change from `from` to `to`, in the crossterm
 /// backend's order: what is removed first, then what is added. Bold and dim
 /// are both ended by "normal intensity", so whichever of them stays is set
-/// again after it.
+/// again right after it (and not again among the added ones).
 fn write_modifier_change(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    let added = to - from;
-    let mut set = |attribute: Attribute| queue!(w, SetAttribute(attribute));
-    if removed.contains(Modifier::REVERSED) {
-        set(Attribute::NoReverse)?;
-    }
-    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    if reset_intensity {
-        set(Attribute::NormalIntensity)?;
-        if to.contains(Modifier::DIM) {
-            set(Attribute::Dim)?;
-        }
-        if to.contains(Modifier::BOLD) {
-            set(Attribute::Bold)?;
-        }
-    }
-    for (modifier, attribute) in [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-    ] {
-        if removed.contains(modifier) {
-            set(attribute)?;
-        }
-    }
-    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        set(Attribute::NoBlink)?;
-    }
-    if added.contains(Modifier::REVERSED) {
-        set(Attribute::Reverse)?;
-    }
-    if added.contains(Modifier::BOLD) && !reset_intensity {
-        set(Attribute::Bold)?;
-    }
-    if added.contains(Modifier::ITALIC) {
-        set(Attribute::Italic)?;
-    }
-    if added.contains(Modifier::UNDERLINED) {
-        set(Attribute::Underlined)?;
-    }
-    if added.contains(Modifier::DIM) && !reset_intensity {
-        set(Attribute::Dim)?;
-    }
-    for (modifier, attribute) in [
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    ] {
-        if added.contains(modifier) {
-            set(attribute)?;
+    let removed = |m: Modifier| (from - to).intersects(m);
+    let added = |m: Modifier| (to - from).contains(m);
+    let reset_intensity = removed(Modifier::BOLD | Modifier::DIM);
+    let changes = [
+        (removed(Modifier::REVERSED), Attribute::NoReverse),
+        (reset_intensity, Attribute::NormalIntensity),
+        (
+            reset_intensity && to.contains(Modifier::DIM),
+            Attribute::Dim,
+        ),
+        (
+            reset_intensity && to.contains(Modifier::BOLD),
+            Attribute::Bold,
+        ),
+        (removed(Modifier::ITALIC), Attribute::NoItalic),
+        (removed(Modifier::UNDERLINED), Attribute::NoUnderline),
+        (removed(Modifier::CROSSED_OUT), Attribute::NotCrossedOut),
+        (removed(Modifier::HIDDEN), Attribute::NoHidden),
+        (
+            removed(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK),
+            Attribute::NoBlink,
+        ),
+        (added(Modifier::REVERSED), Attribute::Reverse),
+        (added(Modifier::BOLD) && !reset_intensity, Attribute::Bold),
+        (added(Modifier::ITALIC), Attribute::Italic),
+        (added(Modifier::UNDERLINED), Attribute::Underlined),
+        (added(Modifier::DIM) && !reset_intensity, Attribute::Dim),
+        (added(Modifier::CROSSED_OUT), Attribute::CrossedOut),
+        (added(Modifier::HIDDEN), Attribute::Hidden),
+        (added(Modifier::SLOW_BLINK), Attribute::SlowBlink),
+        (added(Modifier::RAPID_BLINK), Attribute::RapidBlink),
+    ];
+    for (needed, attribute) in changes {
+        if needed {
+            queue!(w, SetAttribute(attribute))?;
         }
     }
     Ok(())
@@ -216,7 +175,6 @@ fn write_modifier_change(w: &mut impl Write, from: Modifier, to: Modifier) -> io
 
 #[cfg(test)]
 mod tests {
-    use ratatui::backend::CrosstermBackend;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
@@ -227,17 +185,12 @@ mod tests {
     /// buffers (as `Terminal` asks them to draw).
     fn both(previous: &Buffer, next: &Buffer) -> (Vec<u8>, Vec<u8>) {
         let updates = previous.diff(next);
-        let mut theirs = Vec::new();
-        Backend::draw(
-            &mut CrosstermBackend::new(&mut theirs),
-            updates.iter().map(|(x, y, c)| (*x, *y, *c)),
-        )
-        .unwrap();
-        let mut ours = Vec::new();
-        FrameBackend::new(&mut ours)
-            .draw(updates.iter().map(|(x, y, c)| (*x, *y, *c)))
+        let mut theirs = CrosstermBackend::new(Vec::new());
+        Backend::draw(&mut theirs, updates.iter().map(|(x, y, c)| (*x, *y, *c))).unwrap();
+        let mut ours = FrameBackend::new(Vec::new());
+        ours.draw(updates.iter().map(|(x, y, c)| (*x, *y, *c)))
             .unwrap();
-        (theirs, ours)
+        (theirs.writer().clone(), ours.crossterm.writer().clone())
     }
 
     /// A buffer of varied cells: every colour kind, every attribute added
