@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostics, FileReport};
+use super::diagnostic::{Diagnostic, Diagnostics, FileReport};
 use super::model::Guide;
 use super::parity::compare_languages;
 use super::{lint, parse, validate};
@@ -151,7 +151,7 @@ impl Library {
                     FileReport::new(
                         path,
                         String::new(),
-                        vec![crate::guide::Diagnostic::error(None, e.to_string())],
+                        vec![Diagnostic::error(None, e.to_string())],
                     ),
                     None,
                 )),
@@ -271,12 +271,11 @@ impl Unread {
     }
 
     fn read(self) -> Result<(PathBuf, FileContent), LoadError> {
-        let path = self.path();
-        let content = match self {
-            Unread::Disk(path) => read_limited(&path)?,
+        let content = match &self {
+            Unread::Disk(path) => read_limited(path)?,
             Unread::BuiltIn(_, text) => FileContent::Bytes(text.as_bytes().to_vec()),
         };
-        Ok((path, content))
+        Ok((self.path(), content))
     }
 }
 
