@@ -376,9 +376,6 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         Err(code) => return code,
     };
     let language = open.lang.clone().or_else(|| config.language.clone());
-    // The interface text is parsed on the other core while the guide loads
-    // (`main` started the language the command line names, else English).
-    crate::i18n::UiText::start_loading(language.as_deref().unwrap_or("en"));
     // The first frame needs only the guides in the language it shows: the
     // others load right after it (see `Library::load_first`).
     let (library, later) = match load_library_first(global, language.as_deref().unwrap_or("en")) {

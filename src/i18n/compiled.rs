@@ -1,0 +1,187 @@
+//! The interface text compiled at build time: `build.rs` runs [`compile`]
+//! on each `i18n/*.ftl` file and writes the result as Rust data
+//! ([`to_rust`]), so the app never parses its own language files. A
+//! message that holds only text and variables (most of them) is stored as
+//! its pieces and filled in without Fluent; the others (a number choosing
+//! its words) are kept as a small Fluent file of their own, which Fluent
+//! parses the first time one of them is needed.
+//!
+//! Compiled into the build script too (by `#[path]`): this module uses
+//! nothing of the app but `fluent_syntax`.
+
+use std::borrow::Cow;
+
+use fluent_syntax::ast;
+
+/// A piece of a message that holds only text and variables (`Day { $n }`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Text(Cow<'static, str>),
+    Variable(Cow<'static, str>),
+}
+
+/// One message of a language file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledMessage {
+    /// Its id in the file (`starting-over-in`).
+    pub id: Cow<'static, str>,
+    /// Its pieces, when it holds nothing but text and variables; `None`
+    /// when it needs Fluent's resolver.
+    pub pieces: Option<Cow<'static, [Piece]>>,
+}
+
+/// One language file, compiled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledFile {
+    /// Every message, sorted by id.
+    pub messages: Cow<'static, [CompiledMessage]>,
+    /// The messages that need Fluent's resolver, as a Fluent file of their
+    /// own (each copied from the file as written).
+    pub fluent: Cow<'static, str>,
+}
+
+/// The pieces of a message, if it holds nothing but text and variables.
+pub fn pieces_of(pattern: &ast::Pattern<&str>) -> Option<Vec<Piece>> {
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            ast::PatternElement::TextElement { value } => {
+                Some(Piece::Text(Cow::Owned(value.to_string())))
+            }
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => Some(Piece::Variable(Cow::Owned(id.name.to_string()))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A language file compiled, as the app reads it: `None` when Fluent
+/// would not take it whole (a syntax error, a message defined twice), so
+/// that the app falls back to English as it always has for such a file. A
+/// message without text is left out (the app finds it missing). Should a
+/// file ever use terms or refer to other messages, the Fluent part is the
+/// whole file, so that every reference resolves.
+#[allow(dead_code)] // used by build.rs and the tests
+pub fn compile(source: &str) -> Option<CompiledFile> {
+    let resource = fluent_syntax::parser::parse_runtime(source).ok()?;
+    let base = source.as_ptr() as usize;
+    // Where each entry starts: a message at its id, a term at its `-`.
+    let starts: Vec<usize> = resource
+        .body
+        .iter()
+        .map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m.id.name.as_ptr() as usize - base),
+            ast::Entry::Term(t) => Some(t.id.name.as_ptr() as usize - base - 1),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let refers = resource.body.iter().any(|entry| match entry {
+        ast::Entry::Message(m) => m.value.as_ref().is_some_and(refers_to_others),
+        _ => true,
+    });
+    let mut messages = Vec::new();
+    let mut fluent = String::new();
+    for (i, entry) in resource.body.iter().enumerate() {
+        let ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        let Some(value) = &m.value else {
+            continue;
+        };
+        let pieces = pieces_of(value);
+        if pieces.is_none() && !refers {
+            // From its id to the next entry (comments between are
+            // harmless in a Fluent file).
+            let end = starts.get(i + 1).copied().unwrap_or(source.len());
+            fluent.push_str(&source[starts[i]..end]);
+            if !fluent.ends_with('\n') {
+                fluent.push('\n');
+            }
+        }
+        messages.push(CompiledMessage {
+            id: Cow::Owned(m.id.name.to_string()),
+            pieces: pieces.map(Cow::Owned),
+        });
+    }
+    if refers {
+        fluent = source.to_string();
+    }
+    messages.sort_by(|a, b| a.id.cmp(&b.id));
+    if messages.windows(2).any(|w| w[0].id == w[1].id) {
+        return None;
+    }
+    Some(CompiledFile {
+        messages: Cow::Owned(messages),
+        fluent: Cow::Owned(fluent),
+    })
+}
+
+/// Whether a pattern refers to a term or to another message.
+fn refers_to_others(pattern: &ast::Pattern<&str>) -> bool {
+    fn expression(e: &ast::Expression<&str>) -> bool {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector) || variants.iter().any(|v| refers_to_others(&v.value))
+            }
+            ast::Expression::Inline(i) => inline(i),
+        }
+    }
+    fn inline(i: &ast::InlineExpression<&str>) -> bool {
+        match i {
+            ast::InlineExpression::MessageReference { .. }
+            | ast::InlineExpression::TermReference { .. } => true,
+            ast::InlineExpression::FunctionReference { arguments, .. } => arguments
+                .positional
+                .iter()
+                .chain(arguments.named.iter().map(|a| &a.value))
+                .any(inline),
+            ast::InlineExpression::Placeable { expression: e } => expression(e),
+            _ => false,
+        }
+    }
+    pattern.elements.iter().any(|element| match element {
+        ast::PatternElement::Placeable { expression: e } => expression(e),
+        ast::PatternElement::TextElement { .. } => false,
+    })
+}
+
+/// A compiled file as a Rust expression of type `Option<CompiledFile>`
+/// (all borrowed, for a `static`).
+#[allow(dead_code)] // used by build.rs and the tests
+pub fn to_rust(file: Option<&CompiledFile>) -> String {
+    let Some(file) = file else {
+        return "None".to_string();
+    };
+    let mut out = String::from("Some(CompiledFile {\n    messages: Cow::Borrowed(&[\n");
+    for m in file.messages.iter() {
+        out.push_str(&format!(
+            "        CompiledMessage {{ id: Cow::Borrowed({:?}), pieces: ",
+            m.id
+        ));
+        match &m.pieces {
+            None => out.push_str("None"),
+            Some(pieces) => {
+                out.push_str("Some(Cow::Borrowed(&[");
+                for p in pieces.iter() {
+                    match p {
+                        Piece::Text(t) => {
+                            out.push_str(&format!("Piece::Text(Cow::Borrowed({t:?})), "))
+                        }
+                        Piece::Variable(v) => {
+                            out.push_str(&format!("Piece::Variable(Cow::Borrowed({v:?})), "))
+                        }
+                    }
+                }
+                out.push_str("]))");
+            }
+        }
+        out.push_str(" },\n");
+    }
+    out.push_str(&format!(
+        "    ]),\n    fluent: Cow::Borrowed({:?}),\n}})",
+        file.fluent
+    ));
+    out
+}
