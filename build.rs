@@ -81,44 +81,6 @@ fn main() {
         &Path::new(&manifest).join("i18n"),
         Path::new(&out_dir),
     );
-    pack_relocations(Path::new(&out_dir));
-}
-
-/// Links the program with its relocations packed (`-z pack-relative-relocs`,
-/// binutils 2.38 / lld 15 and glibc 2.36 or later), when a test program so
-/// linked builds and runs here: the loader then reads a few kilobytes
-/// instead of 150 KB of relocations at every start (about 0.1 ms of the
-/// first frame, BENCHMARKS.md). Anywhere else (older tools, another system,
-/// a cross build) the program is linked as usual.
-fn pack_relocations(out_dir: &Path) {
-    const FLAG: &str = "-Wl,-z,pack-relative-relocs";
-    let native = env::var("TARGET").ok() == env::var("HOST").ok();
-    let gnu_linux = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux")
-        && env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|e| e == "gnu");
-    if !native || !gnu_linux {
-        return;
-    }
-    let probe = out_dir.join("relr_probe.rs");
-    let program = out_dir.join("relr_probe");
-    if fs::write(&probe, "fn main() { println!(\"ok\"); }\n").is_err() {
-        return;
-    }
-    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    let built = std::process::Command::new(rustc)
-        .args(flags.split('\x1f').filter(|f| !f.is_empty()))
-        .args(["-C", &format!("link-arg={FLAG}"), "-o"])
-        .arg(&program)
-        .arg(&probe)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let runs = built
-        && std::process::Command::new(&program)
-            .output()
-            .is_ok_and(|o| o.status.success() && o.stdout == b"ok\n");
-    if runs {
-        println!("cargo:rustc-link-arg-bins={FLAG}");
-    }
 }
 
 /// Writes `static COMPILED_UI_TEXT: &[Option<CompiledFile>]`: each

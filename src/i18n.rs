@@ -647,14 +647,25 @@ fn from_compiled(name: &str, file: &CompiledFile) -> Option<UiText> {
     let code = name.strip_suffix(".ftl")?;
     code.parse::<LanguageIdentifier>().ok()?;
     let fluent = Arc::new(Fluent::later(code, file.fluent.clone()));
+    // The fields ask for the messages mostly in the file's order: each
+    // lookup tries the message after the last one found, then searches.
+    let next = std::cell::Cell::new(0);
     UiText::from_messages(code, &|key| {
         let mut id = [0u8; 64];
         let id = id_of_key(key, &mut id)?;
-        let i = file
-            .messages
-            .binary_search_by(|m| m.id.as_ref().cmp(id))
-            .ok()?;
-        Some(Msg::compiled(&fluent, &file.messages[i]))
+        let messages = &file.messages;
+        let i = match messages.get(next.get()) {
+            Some(m) if m.id == id => next.get(),
+            _ => {
+                let found = file
+                    .by_id
+                    .binary_search_by(|&i| messages[usize::from(i)].id.as_ref().cmp(id))
+                    .ok()?;
+                usize::from(file.by_id[found])
+            }
+        };
+        next.set(i + 1);
+        Some(Msg::compiled(&fluent, &messages[i]))
     })
 }
 
@@ -949,7 +960,17 @@ mod tests {
             "`back` removed"
         );
         let whole = compiled::compile(en).expect("compiles");
-        assert!(from_compiled("en.ftl", &whole).is_some());
+        let read = from_compiled("en.ftl", &whole).expect("reads");
+        // Messages in another order than the fields' are found all the same.
+        let mut reordered = whole.clone();
+        let mut messages = whole.messages.to_vec();
+        messages.reverse();
+        let last = u16::try_from(messages.len() - 1).unwrap();
+        reordered.messages = messages.into();
+        reordered.by_id = whole.by_id.iter().map(|&i| last - i).collect();
+        let read_reordered = from_compiled("en.ftl", &reordered).expect("reads");
+        assert_eq!(read_reordered.all_lines(), read.all_lines());
+        assert_eq!(read_reordered.lines(), read.lines());
         let cut = compiled::compile(&cut).expect("compiles");
         assert!(from_compiled("en.ftl", &cut).is_none());
         // Nor is a file Fluent would not read whole.
@@ -971,10 +992,11 @@ mod tests {
             "n-days =\n    { $n ->\n        [one] { $n } day\n       *[other] { $n } days\n    }\n"
         );
         let ids: Vec<&str> = file.messages.iter().map(|m| m.id.as_ref()).collect();
-        assert_eq!(ids, ["bye", "hello", "n-days"]);
-        assert!(file.messages[2].pieces.is_none());
+        assert_eq!(ids, ["hello", "n-days", "bye"]);
+        assert_eq!(*file.by_id, [2, 0, 1]);
+        assert!(file.messages[1].pieces.is_none());
         assert_eq!(
-            file.messages[1].pieces.as_deref(),
+            file.messages[0].pieces.as_deref(),
             Some(&[Piece::Text("Hello ".into()), Piece::Variable("name".into())][..])
         );
         let with_term = "-brand = Care\nhello = { -brand } says hi\nbye = Bye\n";

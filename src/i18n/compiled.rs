@@ -33,8 +33,11 @@ pub struct CompiledMessage {
 /// One language file, compiled.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompiledFile {
-    /// Every message, sorted by id.
+    /// Every message, in the file's order (the order the app asks for
+    /// them, mostly: see `i18n::from_compiled`).
     pub messages: Cow<'static, [CompiledMessage]>,
+    /// The indexes of `messages`, sorted by id.
+    pub by_id: Cow<'static, [u16]>,
     /// The messages that need Fluent's resolver, as a Fluent file of their
     /// own (each copied from the file as written).
     pub fluent: Cow<'static, str>,
@@ -108,12 +111,21 @@ pub fn compile(source: &str) -> Option<CompiledFile> {
     if refers {
         fluent = source.to_string();
     }
-    messages.sort_by(|a, b| a.id.cmp(&b.id));
-    if messages.windows(2).any(|w| w[0].id == w[1].id) {
+    let mut by_id: Vec<u16> = (0..u16::try_from(messages.len()).ok()?).collect();
+    by_id.sort_by(|&a, &b| {
+        messages[usize::from(a)]
+            .id
+            .cmp(&messages[usize::from(b)].id)
+    });
+    if by_id
+        .windows(2)
+        .any(|w| messages[usize::from(w[0])].id == messages[usize::from(w[1])].id)
+    {
         return None;
     }
     Some(CompiledFile {
         messages: Cow::Owned(messages),
+        by_id: Cow::Owned(by_id),
         fluent: Cow::Owned(fluent),
     })
 }
@@ -180,8 +192,8 @@ pub fn to_rust(file: Option<&CompiledFile>) -> String {
         out.push_str(" },\n");
     }
     out.push_str(&format!(
-        "    ]),\n    fluent: Cow::Borrowed({:?}),\n}})",
-        file.fluent
+        "    ]),\n    by_id: Cow::Borrowed(&{:?}),\n    fluent: Cow::Borrowed({:?}),\n}})",
+        file.by_id, file.fluent
     ));
     out
 }
