@@ -9,6 +9,10 @@
 //! variables of the English message; `careguide check` reports a syntax
 //! error, a missing, unknown or mismatched message like any guide error, at
 //! its line and column. A file with errors is not used (English is).
+//!
+//! The app reads each file as the build compiled it ([`compiled`]): it
+//! parses no Fluent file to start; the few messages that choose words by a
+//! number are parsed by Fluent the first time one of them is needed.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -97,12 +101,26 @@ impl Fluent {
 /// [`fill`] formats it with values, by the language's plural rules.
 ///
 /// The text is formatted the first time it is read: the app's first frame
-/// reads a few dozen of the several hundred messages.
+/// reads a few dozen of the several hundred messages. A language's
+/// messages live together ([`Messages`]); a `Msg` names one of them (two
+/// words, so that the several hundred fields of a [`UiText`] stay small:
+/// as 88-byte values, building one touched 40 fresh pages of memory).
 #[derive(Clone)]
 pub struct Msg {
+    messages: Arc<Messages>,
+    index: usize,
+}
+
+/// All the messages of one language, and the Fluent messages they share.
+struct Messages {
+    fluent: Fluent,
+    all: Vec<MsgData>,
+}
+
+/// One message.
+struct MsgData {
     id: Cow<'static, str>,
     text: OnceLock<String>,
-    fluent: Arc<Fluent>,
     /// The message as text and variables, when that is all it holds: most
     /// messages. Those are filled in here, exactly as Fluent fills them
     /// (tested: `every_message_fills_in_as_fluent_does`), at a fraction
@@ -111,48 +129,57 @@ pub struct Msg {
     pieces: Option<Cow<'static, [Piece]>>,
 }
 
-impl Msg {
+impl MsgData {
     /// The message `id` of a bundle read in full, when it has one with a value.
-    fn of_bundle(fluent: &Arc<Fluent>, bundle: &Bundle, id: String) -> Option<Self> {
+    fn of_bundle(bundle: &Bundle, id: String) -> Option<Self> {
         let pieces = compiled::pieces_of(bundle.get_message(&id)?.value()?);
         Some(Self {
             id: Cow::Owned(id),
             text: OnceLock::new(),
-            fluent: Arc::clone(fluent),
             pieces: pieces.map(Cow::Owned),
         })
     }
 
     /// A compiled message.
-    fn compiled(fluent: &Arc<Fluent>, message: &CompiledMessage) -> Self {
+    fn compiled(message: &CompiledMessage) -> Self {
         Self {
             id: message.id.clone(),
             text: OnceLock::new(),
-            fluent: Arc::clone(fluent),
             pieces: message.pieces.clone(),
         }
+    }
+}
+
+impl Msg {
+    fn data(&self) -> &MsgData {
+        &self.messages.all[self.index]
+    }
+
+    fn fluent(&self) -> &Fluent {
+        &self.messages.fluent
     }
 
     /// The message as read with no values filled in.
     fn text(&self) -> &String {
-        self.text.get_or_init(|| match &self.pieces {
+        let data = self.data();
+        data.text.get_or_init(|| match &data.pieces {
             Some(_) => self.format(&[]),
             None => self
-                .fluent
-                .format(&self.id, None, &mut Vec::new())
+                .fluent()
+                .format(&data.id, None, &mut Vec::new())
                 .unwrap_or_default(),
         })
     }
 
     /// The message id in the `.ftl` file (`starting-over-in`).
     pub fn id(&self) -> &str {
-        &self.id
+        &self.data().id
     }
 
     /// The message with values: numbers as Fluent numbers (so plural
     /// rules apply), anything else as text.
     fn format(&self, args: &[(&str, &dyn Display)]) -> String {
-        if let Some(pieces) = &self.pieces {
+        if let Some(pieces) = &self.data().pieces {
             let mut out = String::with_capacity(64);
             for piece in pieces.iter() {
                 match piece {
@@ -189,8 +216,8 @@ impl Msg {
         for (name, value) in args {
             values.set(*name, fluent_value(value.to_string()));
         }
-        self.fluent
-            .format(&self.id, Some(&values), &mut Vec::new())
+        self.fluent()
+            .format(self.id(), Some(&values), &mut Vec::new())
             .unwrap_or_else(|| self.text().clone())
     }
 }
@@ -216,13 +243,13 @@ impl Display for Msg {
 
 impl fmt::Debug for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {:?}", self.id, self.text())
+        write!(f, "{}: {:?}", self.id(), self.text())
     }
 }
 
 impl PartialEq for Msg {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.text() == other.text()
+        self.id() == other.id() && self.text() == other.text()
     }
 }
 
@@ -343,24 +370,35 @@ macro_rules! ui_text {
             /// The key of every message field (`starting_over_in`), in order.
             const KEYS: &[&str] = &[$(stringify!($key),)*];
 
-            /// The text of a language, each message made by `msg` from its
-            /// key (`starting_over_in`); `None` when one is missing.
+            /// The text of a language, each message made by `data` from
+            /// its key (`starting_over_in`); `None` when one is missing.
             ///
-            /// The messages are made in a loop and moved into their fields
-            /// at once: a struct literal with one `?` per field compiled to
-            /// 1.4 MB of code (each early return drops the fields before
-            /// it), run at every start.
-            fn from_messages(language: &str, msg: &dyn Fn(&str) -> Option<Msg>) -> Option<Self> {
-                let list = |key: &str| Some(split_list(msg(key)?.text()));
-                let messages: Vec<Msg> = Self::KEYS.iter().map(|key| msg(key)).collect::<Option<_>>()?;
-                let [$($key,)*] = <[Msg; Self::KEYS.len()]>::try_from(messages).ok()?;
+            /// The fields are filled in at once from one list: a struct
+            /// literal with one `?` per field compiled to 1.4 MB of code
+            /// (each early return drops the fields before it), run at
+            /// every start.
+            fn from_messages(
+                language: &str,
+                fluent: Fluent,
+                data: &dyn Fn(&Fluent, &str) -> Option<MsgData>,
+            ) -> Option<Self> {
+                const OTHERS: [&str; 5] =
+                    ["language_name", "weekdays", "weekdays_long", "months", "months_long"];
+                let mut all = Vec::with_capacity(Self::KEYS.len() + OTHERS.len());
+                for key in Self::KEYS.iter().chain(&OTHERS) {
+                    all.push(data(&fluent, key)?);
+                }
+                let messages = Arc::new(Messages { fluent, all });
+                let msg = |index| Msg { messages: Arc::clone(&messages), index };
+                let [$($key,)*] = std::array::from_fn::<Msg, { Self::KEYS.len() }, _>(msg);
+                let other = |i: usize| msg(Self::KEYS.len() + i);
                 Some(Self {
                     language: language.to_string(),
-                    language_name: msg("language_name")?.text().clone(),
-                    weekdays: list("weekdays")?,
-                    weekdays_long: list("weekdays_long")?,
-                    months: list("months")?,
-                    months_long: list("months_long")?,
+                    language_name: other(0).text().clone(),
+                    weekdays: split_list(other(1).text()),
+                    weekdays_long: split_list(other(2).text()),
+                    months: split_list(other(3).text()),
+                    months_long: split_list(other(4).text()),
                     $($key,)*
                 })
             }
@@ -646,11 +684,11 @@ fn parsed_at(index: usize) -> Option<&'static UiText> {
 fn from_compiled(name: &str, file: &CompiledFile) -> Option<UiText> {
     let code = name.strip_suffix(".ftl")?;
     code.parse::<LanguageIdentifier>().ok()?;
-    let fluent = Arc::new(Fluent::later(code, file.fluent.clone()));
+    let fluent = Fluent::later(code, file.fluent.clone());
     // The fields ask for the messages mostly in the file's order: each
     // lookup tries the message after the last one found, then searches.
     let next = std::cell::Cell::new(0);
-    UiText::from_messages(code, &|key| {
+    UiText::from_messages(code, fluent, &|_, key| {
         let mut id = [0u8; 64];
         let id = id_of_key(key, &mut id)?;
         let messages = &file.messages;
@@ -665,7 +703,7 @@ fn from_compiled(name: &str, file: &CompiledFile) -> Option<UiText> {
             }
         };
         next.set(i + 1);
-        Some(Msg::compiled(&fluent, &messages[i]))
+        Some(MsgData::compiled(&messages[i]))
     })
 }
 
@@ -682,10 +720,8 @@ fn id_of_key<'a>(key: &str, buf: &'a mut [u8; 64]) -> Option<&'a str> {
 
 /// The text of a file read in full by [`parse_file`], which passed it.
 fn from_bundle(code: &str, bundle: Bundle) -> Option<UiText> {
-    let fluent = Arc::new(Fluent::read(code, bundle));
-    let bundle = fluent.bundle()?;
-    UiText::from_messages(code, &|key| {
-        Msg::of_bundle(&fluent, bundle, key.replace('_', "-"))
+    UiText::from_messages(code, Fluent::read(code, bundle), &|fluent, key| {
+        MsgData::of_bundle(fluent.bundle()?, key.replace('_', "-"))
     })
 }
 
@@ -1043,25 +1079,25 @@ mod tests {
             let text = parsed(&checked.language).expect("compiled");
             assert_eq!(text.language, checked.language);
             for (msg, fluent) in text.messages().into_iter().zip(checked.messages()) {
-                assert_eq!(msg.id, fluent.id);
-                let fluent_text = fluent.fluent.format(&fluent.id, None, &mut Vec::new());
-                assert_eq!(Some(msg.text()), fluent_text.as_ref(), "{}", msg.id);
+                assert_eq!(msg.id(), fluent.id());
+                let fluent_text = fluent.fluent().format(fluent.id(), None, &mut Vec::new());
+                assert_eq!(Some(msg.text()), fluent_text.as_ref(), "{}", msg.id());
                 let mut names = BTreeSet::new();
                 let pattern = fluent
-                    .fluent
+                    .fluent()
                     .bundle()
                     .unwrap()
-                    .get_message(&msg.id)
+                    .get_message(msg.id())
                     .unwrap();
                 pattern_variables(pattern.value().unwrap(), &mut names);
-                if msg.pieces.is_some() {
+                if msg.data().pieces.is_some() {
                     simple += 1;
                 }
                 assert_eq!(
                     msg.format(&[]),
                     fluent.format_with_fluent(&[]),
                     "{}",
-                    msg.id
+                    msg.id()
                 );
                 for value in values {
                     let args: Vec<(&str, &dyn Display)> =
@@ -1070,7 +1106,7 @@ mod tests {
                         msg.format(&args),
                         fluent.format_with_fluent(&args),
                         "{} with {value}",
-                        msg.id
+                        msg.id()
                     );
                     // One value missing: Fluent's own way.
                     if let Some(rest) = args.get(1..) {
@@ -1078,7 +1114,7 @@ mod tests {
                             msg.format(rest),
                             fluent.format_with_fluent(rest),
                             "{}",
-                            msg.id
+                            msg.id()
                         );
                     }
                 }
@@ -1087,8 +1123,8 @@ mod tests {
         // Most messages are text and variables only; plural choices are not.
         assert!(simple > checked.len() * 200, "{simple}");
         let en = UiText::english();
-        assert!(en.days_before.pieces.is_none());
-        assert!(en.day_range.pieces.is_some());
+        assert!(en.days_before.data().pieces.is_none());
+        assert!(en.day_range.data().pieces.is_some());
     }
 
     #[test]
