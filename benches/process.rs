@@ -11,7 +11,7 @@
 //! - peak memory (VmHWM).
 //!
 //! ```text
-//! cargo bench --bench process                           # 15 starts, 40 keys, 10 s idle
+//! cargo bench --bench process                           # 45 starts, 40 keys, 10 s idle
 //! CAREGUIDE_BENCH_QUICK=1 cargo bench --bench process   # a quick look
 //! ```
 //!
@@ -296,7 +296,7 @@ fn main() {
     let (starts, keys, idle) = if quick {
         (5, 10, Duration::from_secs(2))
     } else {
-        (15, 40, Duration::from_secs(10))
+        (45, 40, Duration::from_secs(10))
     };
     let careguide = env!("CARGO_BIN_EXE_careguide");
     let args = [
