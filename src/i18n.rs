@@ -371,7 +371,9 @@ macro_rules! ui_text {
             const KEYS: &[&str] = &[$(stringify!($key),)*];
 
             /// The text of a language, each message made by `data` from
-            /// its key (`starting_over_in`); `None` when one is missing.
+            /// its key (`starting_over_in`; the language's name and the
+            /// lists by their ids, `weekdays-long`); `None` when one is
+            /// missing.
             ///
             /// The fields are filled in at once from one list: a struct
             /// literal with one `?` per field compiled to 1.4 MB of code
@@ -382,10 +384,10 @@ macro_rules! ui_text {
                 fluent: Fluent,
                 data: &dyn Fn(&Fluent, &str) -> Option<MsgData>,
             ) -> Option<Self> {
-                const OTHERS: [&str; 5] =
-                    ["language_name", "weekdays", "weekdays_long", "months", "months_long"];
-                let mut all = Vec::with_capacity(Self::KEYS.len() + OTHERS.len());
-                for key in Self::KEYS.iter().chain(&OTHERS) {
+                // After the fields' messages: the language's name and the lists.
+                let others = std::iter::once("language-name").chain(LISTS.iter().map(|(id, _, _)| *id));
+                let mut all = Vec::with_capacity(Self::KEYS.len() + 1 + LISTS.len());
+                for key in Self::KEYS.iter().copied().chain(others) {
                     all.push(data(&fluent, key)?);
                 }
                 let messages = Arc::new(Messages { fluent, all });
