@@ -457,10 +457,7 @@ pub fn interactive(global: &GlobalArgs, open: &OpenArgs) -> ExitCode {
         mouse: !open.no_mouse,
         watch: (open.watch && mode == Mode::Practitioner).then_some(source),
         kiosk: mode == Mode::Kiosk,
-        export_folder: config
-            .export_folder
-            .clone()
-            .unwrap_or_else(config::default_export_folder),
+        export_folder: config.export_folder.clone(),
         print_command: config.print_command.clone(),
         print_format: config.print_format,
         speech: config.speech.clone(),

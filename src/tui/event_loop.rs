@@ -98,6 +98,14 @@ pub(super) fn run(
 }
 
 /// The clock as the loop sees it: the system's, or `--today` held fixed.
+/// Where take-home copies go (see [`RunOptions::export_folder`]).
+fn export_folder(options: &RunOptions) -> std::path::PathBuf {
+    options
+        .export_folder
+        .clone()
+        .unwrap_or_else(crate::config::default_export_folder)
+}
+
 fn clock(options: &RunOptions) -> Clock {
     match options.today {
         Some(today) => Clock::fixed(Instant::now(), today),
@@ -197,14 +205,14 @@ fn carry_out(app: &mut App, l: &mut Loop, effects: Vec<Effect>) -> Option<u8> {
                 return Some(code);
             }
             Effect::Export => {
-                app.notices.message = Some(match take_home::save(app, &l.options.export_folder) {
+                app.notices.message = Some(match take_home::save(app, &export_folder(l.options)) {
                     Ok(path) => fill(&ui.exported, &[("path", &path.display())]),
                     Err(e) => fill(&ui.export_failed, &[("error", &e)]),
                 });
             }
             Effect::ExportCalendar => {
                 app.notices.message = Some(
-                    match take_home::save_calendar(app, &l.options.export_folder) {
+                    match take_home::save_calendar(app, &export_folder(l.options)) {
                         Ok(path) => fill(&ui.calendar_saved, &[("path", &path.display())]),
                         Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
                             ui.calendar_needs_date.to_string()

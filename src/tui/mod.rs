@@ -32,8 +32,10 @@ pub struct RunOptions {
     /// Kiosk: an internal error starts over instead of exiting, and Ctrl-Z
     /// sent from outside (SIGTSTP) is ignored.
     pub kiosk: bool,
-    /// Where practitioner mode saves take-home copies.
-    pub export_folder: PathBuf,
+    /// Where practitioner mode saves take-home copies: the config's folder,
+    /// else (`None`) the user's documents folder, looked up when a copy is
+    /// saved (not at every start).
+    pub export_folder: Option<PathBuf>,
     /// The command that prints a plan (given it on stdin), and in what form.
     pub print_command: Option<Vec<String>>,
     pub print_format: PrintFormat,
