@@ -97,7 +97,6 @@ pub(super) fn run(
     }
 }
 
-/// The clock as the loop sees it: the system's, or `--today` held fixed.
 /// Where take-home copies go (see [`RunOptions::export_folder`]).
 fn export_folder(options: &RunOptions) -> std::path::PathBuf {
     options
@@ -106,6 +105,7 @@ fn export_folder(options: &RunOptions) -> std::path::PathBuf {
         .unwrap_or_else(crate::config::default_export_folder)
 }
 
+/// The clock as the loop sees it: the system's, or `--today` held fixed.
 fn clock(options: &RunOptions) -> Clock {
     match options.today {
         Some(today) => Clock::fixed(Instant::now(), today),
