@@ -370,10 +370,18 @@ macro_rules! ui_text {
             /// The key of every message field (`starting_over_in`), in order.
             const KEYS: &[&str] = &[$(stringify!($key),)*];
 
+            /// Every message a language file must have, in the order the
+            /// files hold them: the language's name, the lists, then one
+            /// per field, each by its key (`starting_over_in`, whose
+            /// message id is `starting-over-in`; an id is its own key).
+            fn keys() -> impl Iterator<Item = &'static str> {
+                std::iter::once("language-name")
+                    .chain(LISTS.iter().map(|(id, _, _)| *id))
+                    .chain(Self::KEYS.iter().copied())
+            }
+
             /// The text of a language, each message made by `data` from
-            /// its key (`starting_over_in`; the language's name and the
-            /// lists by their ids, `weekdays-long`); `None` when one is
-            /// missing.
+            /// its id; `None` when one is missing.
             ///
             /// The fields are filled in at once from one list: a struct
             /// literal with one `?` per field compiled to 1.4 MB of code
@@ -384,23 +392,23 @@ macro_rules! ui_text {
                 fluent: Fluent,
                 data: &dyn Fn(&Fluent, &str) -> Option<MsgData>,
             ) -> Option<Self> {
-                // After the fields' messages: the language's name and the lists.
-                let others = std::iter::once("language-name").chain(LISTS.iter().map(|(id, _, _)| *id));
-                let mut all = Vec::with_capacity(Self::KEYS.len() + 1 + LISTS.len());
-                for key in Self::KEYS.iter().copied().chain(others) {
-                    all.push(data(&fluent, key)?);
+                // The fields' messages come after the name and the lists.
+                const FIRST_FIELD: usize = 1 + LISTS.len();
+                let mut all = Vec::with_capacity(FIRST_FIELD + Self::KEYS.len());
+                for key in Self::keys() {
+                    all.push(with_id(key, |id| data(&fluent, id))?);
                 }
                 let messages = Arc::new(Messages { fluent, all });
                 let msg = |index| Msg { messages: Arc::clone(&messages), index };
-                let [$($key,)*] = std::array::from_fn::<Msg, { Self::KEYS.len() }, _>(msg);
-                let other = |i: usize| msg(Self::KEYS.len() + i);
+                let [$($key,)*] =
+                    std::array::from_fn::<Msg, { Self::KEYS.len() }, _>(|i| msg(FIRST_FIELD + i));
                 Some(Self {
                     language: language.to_string(),
-                    language_name: other(0).text().clone(),
-                    weekdays: split_list(other(1).text()),
-                    weekdays_long: split_list(other(2).text()),
-                    months: split_list(other(3).text()),
-                    months_long: split_list(other(4).text()),
+                    language_name: msg(0).text().clone(),
+                    weekdays: split_list(msg(1).text()),
+                    weekdays_long: split_list(msg(2).text()),
+                    months: split_list(msg(3).text()),
+                    months_long: split_list(msg(4).text()),
                     $($key,)*
                 })
             }
@@ -408,14 +416,7 @@ macro_rules! ui_text {
             /// Every message id a language file must have.
             fn message_ids() -> &'static [String] {
                 static IDS: OnceLock<Vec<String>> = OnceLock::new();
-                IDS.get_or_init(|| {
-                    ["language-name"]
-                        .into_iter()
-                        .chain(LISTS.iter().map(|(id, _, _)| *id))
-                        .map(str::to_string)
-                        .chain(Self::KEYS.iter().map(|key| key.replace('_', "-")))
-                        .collect()
-                })
+                IDS.get_or_init(|| Self::keys().map(|key| with_id(key, str::to_string)).collect())
             }
 
             /// Every message.
@@ -687,12 +688,10 @@ fn from_compiled(name: &str, file: &CompiledFile) -> Option<UiText> {
     let code = name.strip_suffix(".ftl")?;
     code.parse::<LanguageIdentifier>().ok()?;
     let fluent = Fluent::later(code, file.fluent.clone());
-    // The fields ask for the messages mostly in the file's order: each
-    // lookup tries the message after the last one found, then searches.
+    // The messages are asked for mostly in the file's order: each lookup
+    // tries the message after the last one found, then searches.
     let next = std::cell::Cell::new(0);
-    UiText::from_messages(code, fluent, &|_, key| {
-        let mut id = [0u8; 64];
-        let id = id_of_key(key, &mut id)?;
+    UiText::from_messages(code, fluent, &|_, id| {
         let messages = &file.messages;
         let i = match messages.get(next.get()) {
             Some(m) if m.id == id => next.get(),
@@ -709,21 +708,26 @@ fn from_compiled(name: &str, file: &CompiledFile) -> Option<UiText> {
     })
 }
 
-/// The message id (`starting-over-in`) of a [`UiText`] field's key
-/// (`starting_over_in`), written into `buf` (no allocation: the app looks
-/// up every message at start).
-fn id_of_key<'a>(key: &str, buf: &'a mut [u8; 64]) -> Option<&'a str> {
-    let id = buf.get_mut(..key.len())?;
-    for (to, from) in id.iter_mut().zip(key.bytes()) {
-        *to = if from == b'_' { b'-' } else { from };
+/// Calls `f` with the message id of a field's key (`starting_over_in` →
+/// `starting-over-in`), without allocating for a key of up to 64 bytes
+/// (the app looks up every message at start).
+fn with_id<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if let Some(id) = buf.get_mut(..key.len()) {
+        for (to, from) in id.iter_mut().zip(key.bytes()) {
+            *to = if from == b'_' { b'-' } else { from };
+        }
+        if let Ok(id) = std::str::from_utf8(id) {
+            return f(id);
+        }
     }
-    std::str::from_utf8(id).ok()
+    f(&key.replace('_', "-"))
 }
 
 /// The text of a file read in full by [`parse_file`], which passed it.
 fn from_bundle(code: &str, bundle: Bundle) -> Option<UiText> {
-    UiText::from_messages(code, Fluent::read(code, bundle), &|fluent, key| {
-        MsgData::of_bundle(fluent.bundle()?, key.replace('_', "-"))
+    UiText::from_messages(code, Fluent::read(code, bundle), &|fluent, id| {
+        MsgData::of_bundle(fluent.bundle()?, id.to_string())
     })
 }
 
