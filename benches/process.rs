@@ -231,6 +231,7 @@ struct Figures {
 }
 
 /// A program to start, and the text that shows it has drawn its first screen.
+#[derive(Clone, Copy)]
 struct Start<'a> {
     program: &'a str,
     args: &'a [&'a str],
@@ -239,10 +240,17 @@ struct Start<'a> {
 }
 
 impl Start<'_> {
-    /// Milliseconds from starting the program to its first full screen.
-    fn once(&self) -> f64 {
+    /// The program started, once its first full screen is there; and when
+    /// it was started and when that screen came.
+    fn run(&self) -> (Run, Instant, Instant) {
         let (run, started) = Run::start(self.program, self.args, self.first_frame);
         let at = run.wait(Duration::from_secs(10));
+        (run, started, at)
+    }
+
+    /// Milliseconds from starting the program to its first full screen.
+    fn once(&self) -> f64 {
+        let (run, started, at) = self.run();
         run.quit(self.quit);
         ms(at - started)
     }
@@ -272,16 +280,8 @@ fn paired_ratio(a: &[f64], b: &[f64]) -> f64 {
 }
 
 /// Measures idle CPU and memory on one run, after `keys`.
-fn measure(
-    program: &str,
-    args: &[&str],
-    first_frame: &str,
-    quit: &[u8],
-    idle: Duration,
-    mut keys: impl FnMut(&mut Run),
-) -> Figures {
-    let (mut run, _) = Run::start(program, args, first_frame);
-    run.wait(Duration::from_secs(10));
+fn measure(program: &Start, idle: Duration, mut keys: impl FnMut(&mut Run)) -> Figures {
+    let (mut run, _, _) = program.run();
     keys(&mut run);
     thread::sleep(Duration::from_millis(500)); // let it settle
     let (cpu0, sw0) = cpu_and_switches(run.pid);
@@ -290,7 +290,7 @@ fn measure(
     let (cpu1, sw1) = cpu_and_switches(run.pid);
     let secs = t0.elapsed().as_secs_f64();
     let peak = peak_rss_kb(run.pid);
-    run.quit(quit);
+    run.quit(program.quit);
     Figures {
         idle_cpu_percent: (cpu1 - cpu0) as f64 / 1e9 / secs * 100.0,
         wakeups_per_s: (sw1 - sw0) as f64 / secs,
@@ -334,32 +334,34 @@ fn main() {
     std::fs::write(&plan, &out.stdout).unwrap();
     let plan_arg = plan.to_string_lossy().to_string();
 
+    let less_plan = Start {
+        program: "less",
+        args: &[plan_arg.as_str()],
+        first_frame: "MICRONEEDLING: YOUR CARE PLAN",
+        quit: b"q",
+    };
+    let careguide_plan = Start {
+        program: careguide,
+        args: &args,
+        first_frame: "Step 7 of 9",
+        quit: b"q",
+    };
+    let version = |program| Start {
+        program,
+        args: &["--version"],
+        first_frame: if program == "less" {
+            "Nudelman"
+        } else {
+            "careguide "
+        },
+        quit: b"",
+    };
     let firsts = first_frames(
         &[
-            Start {
-                program: "less",
-                args: &[plan_arg.as_str()],
-                first_frame: "MICRONEEDLING: YOUR CARE PLAN",
-                quit: b"q",
-            },
-            Start {
-                program: careguide,
-                args: &args,
-                first_frame: "Step 7 of 9",
-                quit: b"q",
-            },
-            Start {
-                program: "less",
-                args: &["--version"],
-                first_frame: "Nudelman",
-                quit: b"",
-            },
-            Start {
-                program: careguide,
-                args: &["--version"],
-                first_frame: "careguide ",
-                quit: b"",
-            },
+            less_plan,
+            careguide_plan,
+            version("less"),
+            version(careguide),
         ],
         starts,
     );
@@ -369,18 +371,13 @@ fn main() {
     let [less_first, cg_first, less_version, cg_version] =
         [less_firsts, cg_firsts, less_versions, cg_versions].map(|t| median(t.clone()));
     let first_ratio = paired_ratio(cg_firsts, less_firsts);
+    let version_ratio = paired_ratio(cg_versions, less_versions);
+    let version_to_first = paired_ratio(cg_versions, less_firsts);
 
-    let less = measure(
-        "less",
-        &[plan_arg.as_str()],
-        "MICRONEEDLING: YOUR CARE PLAN",
-        b"q",
-        idle,
-        |_| {},
-    );
+    let less = measure(&less_plan, idle, |_| {});
 
     let mut latencies = Vec::new();
-    let cg = measure(careguide, &args, "Step 7 of 9", b"q", idle, |run| {
+    let cg = measure(&careguide_plan, idle, |run| {
         // Back and forth between Day 2 and Day 3.
         for i in 0..keys {
             let (key, expect): (&[u8], &str) = if i % 2 == 0 {
@@ -395,21 +392,16 @@ fn main() {
     // of the plan, then its start).
     let mut less_latencies = Vec::new();
     {
-        let (mut run, _) = Run::start(
-            "less",
-            &[plan_arg.as_str()],
-            "MICRONEEDLING: YOUR CARE PLAN",
-        );
-        run.wait(Duration::from_secs(10));
+        let (mut run, _, _) = less_plan.run();
         for i in 0..keys {
             let (key, expect): (&[u8], &str) = if i % 2 == 0 {
                 (b"G", "(END)")
             } else {
-                (b"g", "MICRONEEDLING: YOUR CARE PLAN")
+                (b"g", less_plan.first_frame)
             };
             less_latencies.push(ms(run.key_to_frame(key, expect)));
         }
-        run.quit(b"q");
+        run.quit(less_plan.quit);
     }
     let _ = std::fs::remove_file(&plan);
 
@@ -428,9 +420,7 @@ fn main() {
         cg_first / less_first
     );
     println!(
-        "| the program's start alone (`--version`), median | {cg_version:.2} ms | {less_version:.2} ms | {:.2}× ({:.2}× less's full frame) | |",
-        cg_version / less_version,
-        cg_version / less_first
+        "| the program's start alone (`--version`), median | {cg_version:.2} ms | {less_version:.2} ms | {version_ratio:.2}× ({version_to_first:.2}× less's full frame) | |"
     );
     println!(
         "| key press to redrawn screen, median | {:.2} ms | {:.2} ms | {:.2}× | ≤ 2 ms |",
