@@ -3,6 +3,7 @@
 //! A [`Diagnostic`] holds a byte span into the file's text; [`FileReport`]
 //! turns spans into `path:line:column` when it prints them.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -173,15 +174,21 @@ fn text_offset_at(source: &str, text: &crate::guide::model::Text, index: usize) 
 #[derive(Clone, Debug)]
 pub struct FileReport {
     pub path: PathBuf,
-    pub source: String,
+    /// The file's text: borrowed when it is a shipped file's exact bytes
+    /// (the copy built into the program), so the bytes read need not stay.
+    pub source: Cow<'static, str>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl FileReport {
-    pub fn new(path: impl Into<PathBuf>, source: String, diagnostics: Vec<Diagnostic>) -> Self {
+    pub fn new(
+        path: impl Into<PathBuf>,
+        source: impl Into<Cow<'static, str>>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
         Self {
             path: path.into(),
-            source,
+            source: source.into(),
             diagnostics,
         }
     }
@@ -251,7 +258,7 @@ mod tests {
     fn report_lines_escape_terminal_controls() {
         let report = FileReport::new(
             "g.toml",
-            "x".into(),
+            "x",
             vec![Diagnostic::error(0..1, "unknown key `\u{1b}[31m`")],
         );
         let line = report.lines().next().unwrap();

@@ -415,10 +415,11 @@ pub fn load_file_with(
                 Some((mut guide, shipped)) => {
                     // A shipped file, read and validated at build time:
                     // nothing to say. Its bytes are the shipped text, so
-                    // they are kept as the source instead of a copy.
+                    // the report keeps the program's own copy and the
+                    // bytes read go (before the plan and the first frame
+                    // need memory).
                     guide.path = path.clone();
-                    let source = String::from_utf8(bytes).unwrap_or_else(|_| shipped.to_string());
-                    return (FileReport::new(path, source, Vec::new()), Some(guide));
+                    return (FileReport::new(path, shipped, Vec::new()), Some(guide));
                 }
                 None => FileContent::Bytes(bytes),
             }

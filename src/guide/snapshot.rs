@@ -74,6 +74,25 @@ mod tests {
         assert_eq!(snapshots, snapshotted().count());
     }
 
+    /// A shipped file's exact bytes, read from a folder, are not kept: the
+    /// report holds the program's own copy of the same text.
+    #[test]
+    fn a_shipped_file_read_from_a_folder_keeps_the_built_in_text() {
+        for name in snapshotted() {
+            let (_, text) = EMBEDDED_GUIDES.iter().find(|(n, _)| *n == name).unwrap();
+            let (report, guide) = load_file_with(
+                PathBuf::from(name),
+                FileContent::Bytes(text.as_bytes().to_vec()),
+                Checks::ErrorsOnly,
+            );
+            assert!(guide.is_some(), "{name}");
+            assert!(
+                matches!(report.source, std::borrow::Cow::Borrowed(s) if std::ptr::eq(s, *text)),
+                "{name}: the bytes read were kept"
+            );
+        }
+    }
+
     /// Bytes that differ from the shipped file by one comment line are read,
     /// not taken from the snapshot: spans follow the edited file.
     #[test]
