@@ -10,9 +10,12 @@
 //! error, a missing, unknown or mismatched message like any guide error, at
 //! its line and column. A file with errors is not used (English is).
 //!
-//! The app reads each file as the build compiled it ([`compiled`]): it
-//! parses no Fluent file to start; the few messages that choose words by a
-//! number are parsed by Fluent the first time one of them is needed.
+//! The app reads each file as the build compiled it ([`compiled`]) and
+//! fills its messages in itself, exactly as Fluent would (choosing by the
+//! language's plural rules, negotiated as Fluent does): it parses no Fluent
+//! file. Only a message beyond text, variables and choices (a function, a
+//! reference to another message; none ships) is left to Fluent, which
+//! parses it the first time it is needed.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,9 +24,10 @@ use std::ops::{Deref, Range};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use fluent_bundle::types::FluentNumber;
+use fluent_bundle::types::{FluentNumber, FluentNumberType};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use fluent_syntax::ast;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use jiff::civil::Date;
 use unic_langid::LanguageIdentifier;
 
@@ -33,7 +37,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_ui_text.rs"));
 
 mod compiled;
 
-use compiled::{CompiledFile, CompiledMessage, Piece};
+use compiled::{CompiledFile, CompiledMessage, Piece, Variant, VariantKey};
 
 // `COMPILED_UI_TEXT`: each embedded file compiled at build time, in the
 // order of `EMBEDDED_UI_TEXT` (see `compiled`).
@@ -43,9 +47,9 @@ include!(concat!(env!("OUT_DIR"), "/compiled_ui_text.rs"));
 type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
 
 /// The messages of one language that Fluent's resolver formats, shared by
-/// them: a language file compiled at build time keeps only those messages,
-/// parsed the first time one of them is needed (the first frame needs a
-/// few, or none).
+/// them: a language file compiled at build time keeps only those messages
+/// (none of the shipped files has one), parsed the first time one of them
+/// is needed.
 struct Fluent {
     language: String,
     source: Cow<'static, str>,
@@ -115,17 +119,122 @@ pub struct Msg {
 struct Messages {
     fluent: Fluent,
     all: Vec<MsgData>,
+    /// The language's plural rules (cardinal, ordinal), made the first
+    /// time a number chooses a variant.
+    plural_rules: [OnceLock<Option<PluralRules>>; 2],
+}
+
+impl Messages {
+    fn new(fluent: Fluent, all: Vec<MsgData>) -> Self {
+        Self {
+            fluent,
+            all,
+            plural_rules: [OnceLock::new(), OnceLock::new()],
+        }
+    }
+
+    /// Writes `pieces` with the values in `args`, as Fluent's resolver
+    /// writes the same message (tested on every message:
+    /// `every_message_fills_in_as_fluent_does`).
+    fn write(&self, out: &mut String, pieces: &[Piece], args: &[(&str, &dyn Display)]) {
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Variable(name) => {
+                    let Some((_, value)) = args.iter().find(|(n, _)| n == name) else {
+                        // Fluent's way with a missing value.
+                        let _ = write!(out, "{{${name}}}");
+                        continue;
+                    };
+                    let start = out.len();
+                    let _ = write!(out, "{value}");
+                    // A number is written as Fluent writes numbers
+                    // (`1.50` keeps its digits, `007` is 7); a whole
+                    // number written plainly reads the same either way.
+                    if !is_plain_whole_number(&out[start..])
+                        && let FluentValue::Number(n) = fluent_value(out[start..].to_string())
+                    {
+                        out.truncate(start);
+                        out.push_str(&n.as_string());
+                    }
+                }
+                Piece::Select { variable, variants } => {
+                    // A missing value takes the default, as in Fluent.
+                    let chosen = args
+                        .iter()
+                        .find(|(n, _)| n == variable)
+                        .and_then(|(_, value)| {
+                            let value = fluent_value(value.to_string());
+                            variants.iter().find(|v| self.matches(v, &value))
+                        })
+                        .or_else(|| variants.iter().find(|v| v.default));
+                    if let Some(variant) = chosen {
+                        self.write(out, &variant.pieces, args);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a variant's key matches a value: Fluent's rule
+    /// (`FluentValue::matches`). A number matches a plural category by the
+    /// language's plural rules, chosen as Fluent chooses them.
+    fn matches(&self, variant: &Variant, value: &FluentValue) -> bool {
+        let key = match &variant.key {
+            VariantKey::Name(name) => FluentValue::String(Cow::Borrowed(name)),
+            VariantKey::Number(number) => FluentValue::try_number(number.as_ref()),
+        };
+        match (&key, value) {
+            (FluentValue::String(a), FluentValue::String(b)) => a == b,
+            (FluentValue::Number(a), FluentValue::Number(b)) => a == b,
+            (FluentValue::String(a), FluentValue::Number(b)) => {
+                let category = match a.as_ref() {
+                    "zero" => PluralCategory::ZERO,
+                    "one" => PluralCategory::ONE,
+                    "two" => PluralCategory::TWO,
+                    "few" => PluralCategory::FEW,
+                    "many" => PluralCategory::MANY,
+                    "other" => PluralCategory::OTHER,
+                    _ => return false,
+                };
+                let (kind, index) = match b.options.r#type {
+                    FluentNumberType::Cardinal => (PluralRuleType::CARDINAL, 0),
+                    FluentNumberType::Ordinal => (PluralRuleType::ORDINAL, 1),
+                };
+                self.plural_rules[index]
+                    .get_or_init(|| plural_rules(&self.fluent.language, kind))
+                    .as_ref()
+                    .is_some_and(|rules| rules.select(b) == Ok(category))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A language's plural rules, negotiated as Fluent negotiates them (the
+/// closest language that has rules, else English).
+fn plural_rules(language: &str, kind: PluralRuleType) -> Option<PluralRules> {
+    let language = language.parse::<LanguageIdentifier>().ok()?;
+    let english: LanguageIdentifier = "en".parse().ok()?;
+    let available = PluralRules::get_locales(kind);
+    let chosen = fluent_langneg::negotiate_languages(
+        &[language],
+        &available,
+        Some(&english),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    );
+    PluralRules::create((*chosen.first()?).clone(), kind).ok()
 }
 
 /// One message.
 struct MsgData {
     id: Cow<'static, str>,
     text: OnceLock<String>,
-    /// The message as text and variables, when that is all it holds: most
-    /// messages. Those are filled in here, exactly as Fluent fills them
-    /// (tested: `every_message_fills_in_as_fluent_does`), at a fraction
-    /// of the cost of Fluent's resolver; messages that choose words by a
-    /// number go through Fluent.
+    /// The message as text, variables and choices by a variable, when that
+    /// is all it holds: every shipped message. Those are filled in here
+    /// ([`Messages::write`]), exactly as Fluent fills them (tested:
+    /// `every_message_fills_in_as_fluent_does`), without parsing a Fluent
+    /// file; any other message goes through Fluent.
     pieces: Option<Cow<'static, [Piece]>>,
 }
 
@@ -181,29 +290,7 @@ impl Msg {
     fn format(&self, args: &[(&str, &dyn Display)]) -> String {
         if let Some(pieces) = &self.data().pieces {
             let mut out = String::with_capacity(64);
-            for piece in pieces.iter() {
-                match piece {
-                    Piece::Text(t) => out.push_str(t),
-                    Piece::Variable(name) => {
-                        let Some((_, value)) = args.iter().find(|(n, _)| n == name) else {
-                            // Fluent's way with a missing value.
-                            let _ = write!(out, "{{${name}}}");
-                            continue;
-                        };
-                        let start = out.len();
-                        let _ = write!(out, "{value}");
-                        // A number is written as Fluent writes numbers
-                        // (`1.50` keeps its digits, `007` is 7); a whole
-                        // number written plainly reads the same either way.
-                        if !is_plain_whole_number(&out[start..])
-                            && let FluentValue::Number(n) = fluent_value(out[start..].to_string())
-                        {
-                            out.truncate(start);
-                            out.push_str(&n.as_string());
-                        }
-                    }
-                }
-            }
+            self.messages.write(&mut out, pieces, args);
             return out;
         }
         self.format_with_fluent(args)
@@ -398,7 +485,7 @@ macro_rules! ui_text {
                 for key in Self::keys() {
                     all.push(with_id(key, |id| data(&fluent, id))?);
                 }
-                let messages = Arc::new(Messages { fluent, all });
+                let messages = Arc::new(Messages::new(fluent, all));
                 let msg = |index| Msg { messages: Arc::clone(&messages), index };
                 let [$($key,)*] =
                     std::array::from_fn::<Msg, { Self::KEYS.len() }, _>(|i| msg(FIRST_FIELD + i));
@@ -1021,28 +1108,120 @@ mod tests {
     }
 
     /// The Fluent part of a compiled file holds exactly the messages that
-    /// are not text and variables, each as written; a file with terms
-    /// keeps it all, so that references resolve.
+    /// are more than text, variables and choices by a variable, each as
+    /// written; a file with terms keeps it all, so that references resolve.
     #[test]
-    fn only_messages_that_choose_words_are_left_to_fluent() {
+    fn only_messages_beyond_text_variables_and_choices_are_left_to_fluent() {
         let file = compiled::compile(
-            "# head\nhello = Hello { $name }\n## group\nn-days =\n    { $n ->\n        [one] { $n } day\n       *[other] { $n } days\n    }\nbye = Bye\n",
+            "# head\nhello = Hello { $name }\n## group\nn-days =\n    { $n ->\n        [0] today\n        [one] { $n } day\n       *[other] { $n } days\n    }\nprice = { NUMBER($n) } euros\nbye = Bye\n",
         )
         .unwrap();
-        assert_eq!(
-            file.fluent,
-            "n-days =\n    { $n ->\n        [one] { $n } day\n       *[other] { $n } days\n    }\n"
-        );
+        assert_eq!(file.fluent, "price = { NUMBER($n) } euros\n");
         let ids: Vec<&str> = file.messages.iter().map(|m| m.id.as_ref()).collect();
-        assert_eq!(ids, ["hello", "n-days", "bye"]);
-        assert_eq!(*file.by_id, [2, 0, 1]);
-        assert!(file.messages[1].pieces.is_none());
+        assert_eq!(ids, ["hello", "n-days", "price", "bye"]);
+        assert_eq!(*file.by_id, [3, 0, 1, 2]);
+        assert!(file.messages[2].pieces.is_none());
         assert_eq!(
             file.messages[0].pieces.as_deref(),
             Some(&[Piece::Text("Hello ".into()), Piece::Variable("name".into())][..])
         );
+        let n = || Piece::Variable("n".into());
+        assert_eq!(
+            file.messages[1].pieces.as_deref(),
+            Some(
+                &[Piece::Select {
+                    variable: "n".into(),
+                    variants: vec![
+                        Variant {
+                            key: VariantKey::Number("0".into()),
+                            default: false,
+                            pieces: vec![Piece::Text("today".into())].into(),
+                        },
+                        Variant {
+                            key: VariantKey::Name("one".into()),
+                            default: false,
+                            pieces: vec![n(), Piece::Text(" day".into())].into(),
+                        },
+                        Variant {
+                            key: VariantKey::Name("other".into()),
+                            default: true,
+                            pieces: vec![n(), Piece::Text(" days".into())].into(),
+                        },
+                    ]
+                    .into(),
+                }][..]
+            )
+        );
         let with_term = "-brand = Care\nhello = { -brand } says hi\nbye = Bye\n";
         assert_eq!(compiled::compile(with_term).unwrap().fluent, with_term);
+    }
+
+    /// A choice is made as Fluent makes it: a number equal to a number key
+    /// first, then its plural category in the language, a text equal to a
+    /// key, the default for anything else or a missing value.
+    #[test]
+    fn a_choice_is_made_as_fluent_makes_it() {
+        const SOURCE: &str = "n-days =\n    { $n ->\n        [0] today\n        [1.0] one point zero\n        [one] { $n } day\n        [few] { $n } days (few)\n       *[other] { $n } days\n    }\nkind =\n    { $kind ->\n        [gel] Use the gel on { $n }\n        [other] Something else\n       *[cream] Use the cream\n    }\n";
+        let file = compiled::compile(SOURCE).unwrap();
+        assert!(file.fluent.is_empty(), "{}", file.fluent);
+        let values: [&dyn Display; 12] = [
+            &0, &1, &"1.0", &2, &3, &5, &22, &"0.0", &-1, &"gel", &"other", &"one",
+        ];
+        for language in ["en", "es", "fr", "pl"] {
+            let ours = Arc::new(Messages::new(
+                Fluent::later(language, file.fluent.clone()),
+                file.messages.iter().map(MsgData::compiled).collect(),
+            ));
+            let fluent = Arc::new(Messages::new(
+                Fluent::later(language, Cow::Borrowed(SOURCE)),
+                file.messages
+                    .iter()
+                    .map(|m| MsgData {
+                        id: m.id.clone(),
+                        text: OnceLock::new(),
+                        pieces: None,
+                    })
+                    .collect(),
+            ));
+            for index in 0..file.messages.len() {
+                let ours = Msg {
+                    messages: Arc::clone(&ours),
+                    index,
+                };
+                let fluent = Msg {
+                    messages: Arc::clone(&fluent),
+                    index,
+                };
+                assert!(ours.data().pieces.is_some());
+                assert_eq!(ours.text(), fluent.text(), "{language} {}", ours.id());
+                for value in values {
+                    for name in ["n", "kind"] {
+                        let args: [(&str, &dyn Display); 1] = [(name, value)];
+                        assert_eq!(
+                            ours.format(&args),
+                            fluent.format(&args),
+                            "{language} {} with {name} = {value}",
+                            ours.id()
+                        );
+                    }
+                    let both: [(&str, &dyn Display); 2] = [("kind", &"gel"), ("n", value)];
+                    assert_eq!(ours.format(&both), fluent.format(&both));
+                }
+            }
+        }
+        // The cases above reach every kind of key.
+        let en = Msg {
+            messages: Arc::new(Messages::new(
+                Fluent::later("en", file.fluent.clone()),
+                file.messages.iter().map(MsgData::compiled).collect(),
+            )),
+            index: 0,
+        };
+        let n = |v: &dyn Display| en.format(&[("n", v)]);
+        assert_eq!(
+            [n(&0), n(&"1.0"), n(&1), n(&3), n(&"x")],
+            ["today", "one point zero", "1 day", "3 days", "x days"]
+        );
     }
 
     #[test]
@@ -1126,11 +1305,14 @@ mod tests {
                 }
             }
         }
-        // Most messages are text and variables only; plural choices are not.
-        assert!(simple > checked.len() * 200, "{simple}");
+        // Every message the app ships is compiled: none waits for Fluent.
+        let total: usize = checked.iter().map(|c| c.messages().len()).sum();
+        assert_eq!(simple, total);
         let en = UiText::english();
-        assert!(en.days_before.data().pieces.is_none());
-        assert!(en.day_range.data().pieces.is_some());
+        assert!(matches!(
+            en.days_before.data().pieces.as_deref(),
+            Some([Piece::Select { .. }])
+        ));
     }
 
     #[test]

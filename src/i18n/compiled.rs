@@ -1,10 +1,12 @@
 //! The interface text compiled at build time: `build.rs` runs [`compile`]
 //! on each `i18n/*.ftl` file and writes the result as Rust data
 //! ([`to_rust`]), so the app never parses its own language files. A
-//! message that holds only text and variables (most of them) is stored as
-//! its pieces and filled in without Fluent; the others (a number choosing
-//! its words) are kept as a small Fluent file of their own, which Fluent
-//! parses the first time one of them is needed.
+//! message of text, variables and choices by a variable (`{ $n -> [one]
+//! ... *[other] ... }`) -- every message the app ships -- is stored as its
+//! pieces and filled in without Fluent (`i18n::Messages::write`, tested
+//! against Fluent on every message); anything else (a function, a
+//! reference to another message) is kept as a small Fluent file of its
+//! own, which Fluent parses the first time it is needed.
 //!
 //! Compiled into the build script too (by `#[path]`): this module uses
 //! nothing of the app but `fluent_syntax`.
@@ -13,11 +15,35 @@ use std::borrow::Cow;
 
 use fluent_syntax::ast;
 
-/// A piece of a message that holds only text and variables (`Day { $n }`).
+/// A piece of a message (`Day { $n }` is a text and a variable).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece {
     Text(Cow<'static, str>),
     Variable(Cow<'static, str>),
+    /// `{ $n -> [one] ... *[other] ... }`: the first variant whose key
+    /// matches the variable's value, else the default one.
+    Select {
+        variable: Cow<'static, str>,
+        variants: Cow<'static, [Variant]>,
+    },
+}
+
+/// One variant of a [`Piece::Select`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub key: VariantKey,
+    /// Written `*[other]`: taken when no key matches.
+    pub default: bool,
+    pub pieces: Cow<'static, [Piece]>,
+}
+
+/// A variant's key, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum VariantKey {
+    /// `[one]`: a plural category (for a number), or a text to equal.
+    Name(Cow<'static, str>),
+    /// `[0]`: a number to equal.
+    Number(Cow<'static, str>),
 }
 
 /// One message of a language file.
@@ -25,8 +51,8 @@ pub enum Piece {
 pub struct CompiledMessage {
     /// Its id in the file (`starting-over-in`).
     pub id: Cow<'static, str>,
-    /// Its pieces, when it holds nothing but text and variables; `None`
-    /// when it needs Fluent's resolver.
+    /// Its pieces, when it holds nothing but text, variables and choices
+    /// by a variable; `None` when it needs Fluent's resolver.
     pub pieces: Option<Cow<'static, [Piece]>>,
 }
 
@@ -43,7 +69,8 @@ pub struct CompiledFile {
     pub fluent: Cow<'static, str>,
 }
 
-/// The pieces of a message, if it holds nothing but text and variables.
+/// The pieces of a message, if it holds nothing but text, variables and
+/// choices by a variable (whose variants hold the same).
 pub fn pieces_of(pattern: &ast::Pattern<&str>) -> Option<Vec<Piece>> {
     pattern
         .elements
@@ -55,6 +82,35 @@ pub fn pieces_of(pattern: &ast::Pattern<&str>) -> Option<Vec<Piece>> {
             ast::PatternElement::Placeable {
                 expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
             } => Some(Piece::Variable(Cow::Owned(id.name.to_string()))),
+            ast::PatternElement::Placeable {
+                expression:
+                    ast::Expression::Select {
+                        selector: ast::InlineExpression::VariableReference { id },
+                        variants,
+                    },
+            } => {
+                let variants = variants
+                    .iter()
+                    .map(|v| {
+                        Some(Variant {
+                            key: match &v.key {
+                                ast::VariantKey::Identifier { name } => {
+                                    VariantKey::Name(Cow::Owned(name.to_string()))
+                                }
+                                ast::VariantKey::NumberLiteral { value } => {
+                                    VariantKey::Number(Cow::Owned(value.to_string()))
+                                }
+                            },
+                            default: v.default,
+                            pieces: Cow::Owned(pieces_of(&v.value)?),
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(Piece::Select {
+                    variable: Cow::Owned(id.name.to_string()),
+                    variants: Cow::Owned(variants),
+                })
+            }
             _ => None,
         })
         .collect()
@@ -175,18 +231,9 @@ pub fn to_rust(file: Option<&CompiledFile>) -> String {
         match &m.pieces {
             None => out.push_str("None"),
             Some(pieces) => {
-                out.push_str("Some(Cow::Borrowed(&[");
-                for p in pieces.iter() {
-                    match p {
-                        Piece::Text(t) => {
-                            out.push_str(&format!("Piece::Text(Cow::Borrowed({t:?})), "))
-                        }
-                        Piece::Variable(v) => {
-                            out.push_str(&format!("Piece::Variable(Cow::Borrowed({v:?})), "))
-                        }
-                    }
-                }
-                out.push_str("]))");
+                out.push_str("Some(");
+                pieces_to_rust(pieces, &mut out);
+                out.push(')');
             }
         }
         out.push_str(" },\n");
@@ -196,4 +243,37 @@ pub fn to_rust(file: Option<&CompiledFile>) -> String {
         file.by_id, file.fluent
     ));
     out
+}
+
+/// Pieces as a Rust expression of type `Cow<'static, [Piece]>`.
+#[allow(dead_code)] // used by build.rs and the tests
+fn pieces_to_rust(pieces: &[Piece], out: &mut String) {
+    out.push_str("Cow::Borrowed(&[");
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(&format!("Piece::Text(Cow::Borrowed({t:?})), ")),
+            Piece::Variable(v) => out.push_str(&format!("Piece::Variable(Cow::Borrowed({v:?})), ")),
+            Piece::Select { variable, variants } => {
+                out.push_str(&format!(
+                    "Piece::Select {{ variable: Cow::Borrowed({variable:?}), variants: Cow::Borrowed(&["
+                ));
+                for v in variants.iter() {
+                    let key = match &v.key {
+                        VariantKey::Name(n) => format!("VariantKey::Name(Cow::Borrowed({n:?}))"),
+                        VariantKey::Number(n) => {
+                            format!("VariantKey::Number(Cow::Borrowed({n:?}))")
+                        }
+                    };
+                    out.push_str(&format!(
+                        "Variant {{ key: {key}, default: {}, pieces: ",
+                        v.default
+                    ));
+                    pieces_to_rust(&v.pieces, out);
+                    out.push_str(" }, ");
+                }
+                out.push_str("]) }, ");
+            }
+        }
+    }
+    out.push_str("])");
 }
