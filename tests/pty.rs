@@ -254,6 +254,36 @@ fn garbage_input_does_not_crash_or_quit() {
     assert_terminal_restored(&pty);
 }
 
+/// With no export folder set, `e` and `c` save the take-home page and the
+/// calendar in the home folder's `careguide/` (the child's own home: see
+/// `SpawnOptions`), and say so.
+#[test]
+fn take_home_copies_go_to_the_home_folder_by_default() {
+    let mut pty = open_day_3(&[], 120, 24);
+    let folder = pty
+        .home()
+        .expect("the harness's home folder")
+        .join("careguide");
+    pty.send("e");
+    pty.wait_for("Saved the take-home copy", TIMEOUT);
+    pty.send("c");
+    pty.wait_for("Saved the reminders", TIMEOUT);
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the careguide folder in the home folder")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "careguide-needling-2026-11-20.en.html",
+            "careguide-needling-2026-11-20.en.ics"
+        ]
+    );
+    pty.send("q");
+    assert!(pty.wait_exit(TIMEOUT).success());
+}
+
 /// Regression test: after an unfinished SGR mouse report (`ESC [ < 0 ;`
 /// with no final `M`/`m`), crossterm's own input parser waited for the final
 /// byte and swallowed every key, so Esc, `q` and Ctrl-C did nothing. The

@@ -43,7 +43,9 @@ const POLL: Duration = Duration::from_millis(20);
 const ESC_SETTLE: Duration = Duration::from_millis(100);
 
 /// What [`Pty::spawn_with`] changes in the child's surroundings; the
-/// default changes nothing.
+/// default changes nothing but the home folder (every child gets an empty
+/// one of its own unless `HOME` is set here: no test reads the user's
+/// config or leaves take-home copies in the user's folders).
 #[derive(Clone, Debug, Default)]
 pub struct SpawnOptions {
     /// Variables to set (after the harness's own, so they win).
@@ -88,6 +90,8 @@ pub struct Pty {
     output_closed: Arc<AtomicBool>,
     cols: u16,
     rows: u16,
+    /// The child's own home folder, removed when the test ends.
+    _home: Option<tempfile::TempDir>,
 }
 
 fn size(cols: u16, rows: u16) -> (NonZeroU16, NonZeroU16) {
@@ -131,6 +135,22 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = if options.env.iter().any(|(name, _)| name == "HOME") {
+            None
+        } else {
+            let home = tempfile::tempdir().expect("a home folder for the child");
+            cmd.env("HOME", home.path());
+            for name in [
+                "XDG_CONFIG_HOME",
+                "XDG_DATA_HOME",
+                "XDG_CACHE_HOME",
+                "XDG_STATE_HOME",
+                "XDG_DOCUMENTS_DIR",
+            ] {
+                cmd.env_remove(name);
+            }
+            Some(home)
+        };
         for name in &options.env_remove {
             cmd.env_remove(name);
         }
@@ -176,7 +196,13 @@ impl Pty {
             output_closed,
             cols,
             rows,
+            _home: home,
         }
+    }
+
+    /// The home folder the child was given, unless the test set its own.
+    pub fn home(&self) -> Option<&Path> {
+        self._home.as_ref().map(tempfile::TempDir::path)
     }
 
     // ----- input -----
