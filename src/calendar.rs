@@ -30,7 +30,7 @@ fn naive(date: Date) -> NaiveDate {
 /// plan's list, so the same plan always gives the same UIDs (a calendar app
 /// updates instead of duplicating) and no two events share one.
 pub fn uid(plan: &Plan, date: Date, index: usize) -> String {
-    let mut id = plan.guide.id.value.clone();
+    let mut id = plan.guide.id.value.to_string();
     for a in plan.chosen_addons() {
         id.push('-');
         id.push_str(&a.id.value);
@@ -47,7 +47,7 @@ pub fn render(plan: &Plan, today: Date) -> Result<String, CalendarError> {
     let phone = contact
         .phone
         .as_ref()
-        .map_or(ui.phone_unknown.as_str(), |p| p.value.as_str());
+        .map_or(ui.phone_unknown.as_str(), |p| &*p.value);
     let about = format!(
         "{}\n{}",
         fill(&ui.calendar_guide, &[("title", &plan.guide.title.value)]),

@@ -158,7 +158,7 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
         return config;
     };
     let mut root = Table::root(&doc);
-    config.language = root.opt_text(d, "language").map(|t| t.value);
+    config.language = root.opt_text(d, "language").map(|t| t.value.to_string());
     if let Some(mut clinic) = root.opt_table(d, "clinic", "[clinic]") {
         let mut phone = |d: &mut Diagnostics, key: &'static str| {
             let p = clinic.opt_text(d, key)?;
@@ -203,7 +203,7 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
         }
         if let Some(hash) = kiosk.opt_text(d, "staff_pin_hash") {
             match crate::pin::check_hash(&hash) {
-                Ok(()) => config.staff_pin_hash = Some(hash.value),
+                Ok(()) => config.staff_pin_hash = Some(hash.value.to_string()),
                 Err(e) => d.error(
                     hash.span.clone(),
                     format!("`staff_pin_hash` in [kiosk] is {e}"),
@@ -213,10 +213,12 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
         kiosk.finish(d);
     }
     if let Some(mut export) = root.opt_table(d, "export", "[export]") {
-        config.export_folder = export.opt_text(d, "folder").map(|t| PathBuf::from(t.value));
+        config.export_folder = export
+            .opt_text(d, "folder")
+            .map(|t| PathBuf::from(&*t.value));
         let command = export.text_list(d, "print_command", false);
         if !command.is_empty() {
-            config.print_command = Some(command.into_iter().map(|t| t.value).collect());
+            config.print_command = Some(command.into_iter().map(|t| t.value.to_string()).collect());
         }
         if let Some(format) = export.opt_text(d, "print_format") {
             match format.as_str() {
@@ -236,7 +238,7 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
                 && u.len() <= 300
                 && !u.chars().any(|c| c.is_whitespace() || c.is_control());
             if ok {
-                config.qr_url = Some(url.value);
+                config.qr_url = Some(url.value.to_string());
             } else {
                 d.error(
                     url.span.clone(),
@@ -249,7 +251,7 @@ pub fn parse(source: &str, d: &mut Diagnostics) -> Config {
     if let Some(mut speech) = root.opt_table(d, "speech", "[speech]") {
         let command = speech.text_list(d, "command", false);
         if !command.is_empty() {
-            config.speech.command = command.into_iter().map(|t| t.value).collect();
+            config.speech.command = command.into_iter().map(|t| t.value.to_string()).collect();
         }
         if let Some(rate) = speech.opt_int(d, "rate", 80..=450) {
             config.speech.rate = *rate.get_ref() as u32;

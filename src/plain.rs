@@ -87,7 +87,7 @@ pub(crate) fn guide_titles(library: &Library, ids: &[&str], language: &str) -> V
             library
                 .find(id, Some(language))
                 .or_else(|| library.find(id, None))
-                .map_or(id.to_string(), |g| g.title.value.clone())
+                .map_or(id.to_string(), |g| g.title.value.to_string())
         })
         .collect()
 }
@@ -100,7 +100,7 @@ pub(crate) fn parse_addons(answer: &str, guide: &Guide) -> Option<Vec<String>> {
         .filter(|s| !s.is_empty())
         .map(|s| match s.parse::<usize>() {
             Ok(n) if (1..=guide.addons.len()).contains(&n) => {
-                Some(guide.addons[n - 1].id.value.clone())
+                Some(guide.addons[n - 1].id.value.to_string())
             }
             _ => None,
         })

@@ -79,9 +79,13 @@ impl Plan {
                 Some(i) => chosen.push(i),
                 None => {
                     return Err(PlanError::UnknownAddon {
-                        guide: guide.id.value.clone(),
+                        guide: guide.id.value.to_string(),
                         addon: id.to_string(),
-                        available: guide.addons.iter().map(|a| a.id.value.clone()).collect(),
+                        available: guide
+                            .addons
+                            .iter()
+                            .map(|a| a.id.value.to_string())
+                            .collect(),
                     });
                 }
             }
@@ -168,7 +172,7 @@ impl Plan {
                 RestrictionKind::Do => (r.days.from, &ui.milestone_do_starts),
             };
             let text = match &r.reminder {
-                Some(t) => t.value.clone(),
+                Some(t) => t.value.to_string(),
                 None => crate::i18n::fill(template, &[("label", &r.label.value)]),
             };
             out.push(PlanMilestone { day, text });
@@ -176,13 +180,13 @@ impl Plan {
         for v in &g.visits {
             out.push(PlanMilestone {
                 day: v.day,
-                text: v.name.value.clone(),
+                text: v.name.value.to_string(),
             });
         }
         for m in &g.milestones {
             out.push(PlanMilestone {
                 day: m.day,
-                text: m.text.value.clone(),
+                text: m.text.value.to_string(),
             });
         }
         let mut seen = std::collections::HashSet::new();
@@ -363,7 +367,11 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
 /// the days overlap, in the category's place.
 fn merge_aftercare(g: &mut Guide, extra: &AddonAftercare, shift: i64, origin: Origin) {
     let days = extra.days.shifted(shift);
-    let category_order: Vec<String> = g.categories.iter().map(|c| c.id.value.clone()).collect();
+    let category_order: Vec<String> = g
+        .categories
+        .iter()
+        .map(|c| c.id.value.to_string())
+        .collect();
     for note in &extra.care {
         for (kind, line) in &note.lines {
             let mut placed = false;
@@ -402,7 +410,9 @@ fn merge_aftercare(g: &mut Guide, extra: &AddonAftercare, shift: i64, origin: Or
                             lines: Vec::new(),
                         });
                         let rank = |c: &CareNote| {
-                            category_order.iter().position(|id| *id == c.category.value)
+                            category_order
+                                .iter()
+                                .position(|id| **id == *c.category.value)
                         };
                         entry.care.sort_by_key(|c| rank(c));
                         entry

@@ -25,7 +25,7 @@ pub const QUIET_ZONE: usize = 4;
 /// [`MAX_SUMMARY_BYTES`]: the limits that end soonest are left out first.
 pub fn summary(plan: &Plan, ui: &UiText, today: Date) -> String {
     let g = &plan.guide;
-    let mut treatment = g.treatment.value.clone();
+    let mut treatment = g.treatment.value.to_string();
     for a in plan.chosen_addons() {
         treatment.push_str(", ");
         treatment.push_str(&a.label.value);
@@ -60,7 +60,7 @@ pub fn summary(plan: &Plan, ui: &UiText, today: Date) -> String {
         .contact
         .phone
         .as_ref()
-        .map_or(ui.phone_unknown.as_str(), |p| p.value.as_str());
+        .map_or(ui.phone_unknown.as_str(), |p| &*p.value);
     let contact = fill(
         &ui.calendar_contact,
         &[("clinic", &g.contact.name.value), ("phone", &phone)],

@@ -501,7 +501,7 @@ fn read_text(
     let mut text = Text::new(s.trim().to_string(), value.span());
     if text.value.contains(['{', '}']) {
         // It may refer to values the guide holds; they are filled in later.
-        text.template = Some(text.value.clone());
+        text.template = Some(text.value.to_string());
     }
     Some(text)
 }

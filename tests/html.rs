@@ -273,9 +273,9 @@ fn the_limits_chart_is_an_inline_svg_with_a_row_per_limit() {
         let addon = plan.chosen_addons().next().unwrap();
         for (row, r) in rows.iter().zip(&plan.guide.restrictions) {
             let label = texts(*row, "label").join(" ");
-            assert!(label.starts_with(&r.label.value), "{label}");
+            assert!(label.starts_with(&*r.label.value), "{label}");
             if plan.origin_addon(r.label.origin).is_some() {
-                assert!(label.contains(&addon.label.value), "{label} is marked");
+                assert!(label.contains(&*addon.label.value), "{label} is marked");
             }
             let end = plan.date_of(r.days.to).unwrap();
             assert_eq!(
@@ -290,7 +290,7 @@ fn the_limits_chart_is_an_inline_svg_with_a_row_per_limit() {
             };
             assert!(has_class(*row, kind), "{}", r.label.value);
             let title = row.children().find(|n| n.has_tag_name("title")).unwrap();
-            assert!(title.text().unwrap().starts_with(&r.label.value));
+            assert!(title.text().unwrap().starts_with(&*r.label.value));
         }
 
         // Bars: avoid hatched, keep doing dotted, from the patterns defined

@@ -297,7 +297,7 @@ fn the_kiosk_shows_no_practitioner_features() {
         .notes
         .teach_back
         .iter()
-        .map(|t| t.value.clone())
+        .map(|t| t.value.to_string())
         .collect();
     app.update(Action::ToggleTeachBack);
     assert!(!app.notices.show_teach_back);

@@ -238,7 +238,7 @@ fn categories_keep_the_guides_order_on_every_day() {
         .guide()
         .categories
         .iter()
-        .map(|c| c.name.value.clone())
+        .map(|c| c.name.value.to_string())
         .collect();
     for day in 0..app.guide().aftercare.len() {
         apply(&mut app, &[Action::GoToDay(day)]);

@@ -70,7 +70,7 @@ fn the_summary_says_when_each_limit_ends() {
             continue;
         }
         let end = p.date_of(r.days.to).unwrap();
-        if let Some(line) = lines.iter().find(|l| l.starts_with(&r.label.value)) {
+        if let Some(line) = lines.iter().find(|l| l.starts_with(&*r.label.value)) {
             assert!(line.ends_with(&ui.date_short(end)), "{line}");
         }
     }

@@ -175,7 +175,7 @@ impl App {
                     library.ids().join(", "),
                 ));
             }
-            None => first.id.value.clone(),
+            None => first.id.value.to_string(),
         };
         let language = start_language(&library, &options, &guide_id);
         let kiosk = options.mode == Mode::Kiosk;
@@ -194,7 +194,10 @@ impl App {
             mode: options.mode,
             clock,
             content: Content {
-                addons: plan.chosen_addons().map(|a| a.id.value.clone()).collect(),
+                addons: plan
+                    .chosen_addons()
+                    .map(|a| a.id.value.to_string())
+                    .collect(),
                 treatment_date: date,
                 plan,
                 language,
@@ -621,7 +624,7 @@ pub(crate) fn start_language(library: &Library, options: &Options, guide_id: &st
         .or_else(|| {
             library
                 .find(guide_id, None)
-                .map(|g| g.language.value.clone())
+                .map(|g| g.language.value.to_string())
         })
         .unwrap_or_else(|| "en".into())
 }

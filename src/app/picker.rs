@@ -26,7 +26,7 @@ impl App {
                     self.version(id)
                         .addons
                         .iter()
-                        .map(|a| PickerRow::Addon(a.id.value.clone())),
+                        .map(|a| PickerRow::Addon(a.id.value.to_string())),
                 );
             }
         }

@@ -30,17 +30,17 @@ impl Values {
             limits: g
                 .restrictions
                 .iter()
-                .map(|r| (r.id.value.clone(), (r.days.from, r.days.to)))
+                .map(|r| (r.id.value.to_string(), (r.days.from, r.days.to)))
                 .collect(),
             numbing_minutes: g.numbing.minutes,
             procedure_minutes: g.procedure.duration_minutes,
-            clinic_name: g.contact.name.value.clone(),
-            phone: g.contact.phone.as_ref().map(|p| p.value.clone()),
+            clinic_name: g.contact.name.value.to_string(),
+            phone: g.contact.phone.as_ref().map(|p| p.value.to_string()),
             after_hours_phone: g
                 .contact
                 .after_hours_phone
                 .as_ref()
-                .map(|p| p.value.clone()),
+                .map(|p| p.value.to_string()),
             visits: HashMap::new(),
         }
     }
@@ -52,7 +52,7 @@ impl Values {
             if let Origin::Addon(i) = v_.origin
                 && let Some(a) = g.addons.get(i)
             {
-                v.visits.insert(a.id.value.clone(), v_.day);
+                v.visits.insert(a.id.value.to_string(), v_.day);
             }
         }
         // Add-ons not chosen still have text (their names, what they are);
@@ -85,12 +85,12 @@ impl Values {
                 .flat_map(|v| v.restrictions.iter().map(move |r| (r, v.earliest_day))),
         );
         for (r, shift) in shifted {
-            let base = self.limits.get(&r.id.value).copied();
+            let base = self.limits.get(&*r.id.value).copied();
             self.limits
-                .insert(r.id.value.clone(), r.plan_days(base, shift));
+                .insert(r.id.value.to_string(), r.plan_days(base, shift));
         }
         if let Some(v) = &a.visit {
-            self.visits.insert(a.id.value.clone(), v.earliest_day);
+            self.visits.insert(a.id.value.to_string(), v.earliest_day);
         }
     }
 
@@ -241,7 +241,7 @@ pub fn fill_guide(g: &mut Guide, values: &Values, ui: &UiText, date: Option<Date
     let mut filler = Filler::new(values, ui, date);
     walk::texts_mut(g, |text, _| {
         if let Some(template) = &text.template {
-            text.value = filler.fill(template);
+            text.value = filler.fill(template).into();
         }
     });
 }
@@ -262,7 +262,7 @@ pub fn fill_for_checks(g: &mut Guide) {
                 Scope::Guide => &base,
                 Scope::Addon(i) => &per_addon[i],
             };
-            text.value = render(template, values, ui, None);
+            text.value = render(template, values, ui, None).into();
         }
     });
 }

@@ -2,6 +2,7 @@
 //! terminals or of any particular treatment.
 
 use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,12 @@ pub enum Origin {
 /// once the references are filled in (see [`super::references`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    pub value: String,
+    /// Shared, not copied, when a plan copies its guide (a plan is the
+    /// guide with its add-ons merged and references filled: most lines stay
+    /// as they are).
+    #[serde(serialize_with = "shared_text::serialize")]
+    #[serde(deserialize_with = "shared_text::deserialize")]
+    pub value: Arc<str>,
     pub span: Range<usize>,
     pub origin: Origin,
     /// The author's id for this line, when other parts of the guide (an
@@ -39,8 +45,24 @@ pub struct LineId {
     pub span: Range<usize>,
 }
 
+/// [`Text::value`] in a guide snapshot: a string, read in place from the
+/// snapshot's bytes and copied once.
+mod shared_text {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        <&'de str>::deserialize(d).map(Arc::from)
+    }
+}
+
 impl Text {
-    pub fn new(value: impl Into<String>, span: Range<usize>) -> Self {
+    pub fn new(value: impl Into<Arc<str>>, span: Range<usize>) -> Self {
         Self {
             value: value.into(),
             span,
@@ -51,7 +73,7 @@ impl Text {
     }
 
     /// A text that is not from a file (tests, overrides from the command line).
-    pub fn plain(value: impl Into<String>) -> Self {
+    pub fn plain(value: impl Into<Arc<str>>) -> Self {
         Self::new(value, 0..0)
     }
 

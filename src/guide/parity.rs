@@ -125,9 +125,9 @@ fn item<'g>(t: &'g Text, detail: impl Into<String>) -> Item<'g> {
 /// An item named by a data id (a category, an add-on).
 fn keyed<'g>(id: &'g Text, what: &'static str) -> Item<'g> {
     Item {
-        id: Some(id.value.clone()),
+        id: Some(id.value.to_string()),
         span: id.span.clone(),
-        preview: Preview::Keyed(what, id.value.as_str()),
+        preview: Preview::Keyed(what, &id.value),
         chars: 0,
         numbers: Vec::new(),
         detail: String::new(),
@@ -249,9 +249,9 @@ fn addon_restrictions<'g>(
         items: list
             .iter()
             .map(|r| Item {
-                id: Some(r.id.value.clone()),
+                id: Some(r.id.value.to_string()),
                 span: r.id.span.clone(),
-                preview: Preview::Restriction(r.id.value.as_str()),
+                preview: Preview::Restriction(&r.id.value),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: format!(
@@ -311,9 +311,9 @@ fn lists(g: &Guide) -> Vec<List<'_>> {
             .screening
             .iter()
             .map(|q| Item {
-                id: Some(q.id.value.clone()),
+                id: Some(q.id.value.to_string()),
                 span: q.id.span.clone(),
-                preview: Preview::Question(q.id.value.as_str(), &q.question),
+                preview: Preview::Question(&q.id.value, &q.question),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: if q.why.is_some() { "why" } else { "" }.into(),
@@ -385,9 +385,9 @@ fn lists(g: &Guide) -> Vec<List<'_>> {
             .restrictions
             .iter()
             .map(|r| Item {
-                id: Some(r.id.value.clone()),
+                id: Some(r.id.value.to_string()),
                 span: r.id.span.clone(),
-                preview: Preview::Restriction(r.id.value.as_str()),
+                preview: Preview::Restriction(&r.id.value),
                 chars: 0,
                 numbers: Vec::new(),
                 detail: format!(
@@ -469,9 +469,9 @@ fn lists(g: &Guide) -> Vec<List<'_>> {
                 .screening
                 .iter()
                 .map(|q| Item {
-                    id: Some(q.id.value.clone()),
+                    id: Some(q.id.value.to_string()),
                     span: q.id.span.clone(),
-                    preview: Preview::Question(q.id.value.as_str(), &q.question),
+                    preview: Preview::Question(&q.id.value, &q.question),
                     chars: 0,
                     numbers: Vec::new(),
                     detail: String::new(),

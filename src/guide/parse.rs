@@ -252,7 +252,7 @@ fn category(d: &mut Diagnostics, mut t: Table) -> Option<Category> {
 /// A line id as data.
 fn line_id(text: Text) -> LineId {
     LineId {
-        value: text.value,
+        value: text.value.to_string(),
         span: text.span,
     }
 }

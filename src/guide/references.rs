@@ -191,7 +191,7 @@ pub fn literal_view(text: &Text) -> std::borrow::Cow<'_, str> {
 /// an author wrote, for checks that look for numbers in prose.
 pub fn blanked(text: &Text) -> String {
     let Some(template) = &text.template else {
-        return text.value.clone();
+        return text.value.to_string();
     };
     let Ok(pieces) = parse(template) else {
         return template.clone();

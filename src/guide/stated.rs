@@ -599,7 +599,7 @@ pub fn stated_values(g: &Guide, source: &str, d: &mut Diagnostics) {
         .addons
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.value.clone(), Values::of_scope(g, Scope::Addon(i))))
+        .map(|(i, a)| (a.id.value.to_string(), Values::of_scope(g, Scope::Addon(i))))
         .collect();
 
     // Keyword → the restrictions whose label has it.

@@ -277,7 +277,7 @@ impl LineIndex {
                     if let Some(id) = l.text.id_str() {
                         lines.insert(
                             id.to_string(),
-                            LineAt::Care(e.days.clone(), c.category.value.clone()),
+                            LineAt::Care(e.days.clone(), c.category.value.to_string()),
                         );
                     }
                 }
@@ -482,7 +482,7 @@ fn addon_aftercare(
             );
             lines.check(d, line, &wanted, |at| {
                 matches!(at, LineAt::Care(target_days, cat)
-                    if *cat == note.category.value && target_days.overlaps(&days))
+                    if **cat == *note.category.value && target_days.overlaps(&days))
             });
         }
     }

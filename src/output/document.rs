@@ -142,7 +142,7 @@ pub fn tagged(plan: &Plan, ui: &UiText, t: &Text) -> String {
             t.value,
             fill(&ui.from_addon, &[("label", &addon.label)])
         ),
-        None => t.value.clone(),
+        None => t.value.to_string(),
     }
 }
 
@@ -280,11 +280,11 @@ pub fn build_from(
         Part::MainMessage,
         ui.main_message.to_string(),
     ));
-    b.push(Block::Important(vec![g.main_message.value.clone()]));
+    b.push(Block::Important(vec![g.main_message.value.to_string()]));
 
     b.push(Block::Heading(Part::About, ui.what_it_is.to_string()));
     for p in &g.overview.about {
-        b.push(Block::Paragraph(p.value.clone()));
+        b.push(Block::Paragraph(p.value.to_string()));
     }
     key_points(&mut b, plan, ui, &g.overview.notes);
     let addons: Vec<&Addon> = plan.chosen_addons().collect();
@@ -338,7 +338,7 @@ pub fn build_from(
     // Numbing.
     let n = &g.numbing;
     b.push(Block::Heading(Part::Numbing, ui.numbing.to_string()));
-    b.push(Block::Paragraph(n.what.value.clone()));
+    b.push(Block::Paragraph(n.what.value.to_string()));
     b.push(Block::Paragraph(fill(
         &ui.numbing_minutes,
         &[("minutes", &ui.minutes(n.minutes, n.minutes))],
@@ -386,7 +386,9 @@ pub fn build_from(
         for care in &entry.care {
             let name = g
                 .category(&care.category)
-                .map_or(care.category.value.clone(), |c| c.name.value.clone());
+                .map_or(care.category.value.to_string(), |c| {
+                    c.name.value.to_string()
+                });
             let lines = care
                 .lines
                 .iter()
@@ -424,7 +426,7 @@ pub fn build_from(
     b.push(Block::Subheading(ui.emergency.to_string()));
     let mut urgent = lines(plan, ui, &g.warning_signs.emergency);
     if let Some(how) = &g.warning_signs.emergency_call {
-        urgent.push(how.value.clone());
+        urgent.push(how.value.to_string());
     }
     b.push(Block::Important(urgent));
     let w = &g.warning_signs;
@@ -447,7 +449,7 @@ pub fn build_from(
     );
 
     b.push(Block::Heading(Part::Contact, ui.contact.to_string()));
-    b.push(Block::Paragraph(contact.name.value.clone()));
+    b.push(Block::Paragraph(contact.name.value.to_string()));
     for (label, value) in contact_lines(contact, ui) {
         b.push(Block::Paragraph(format!("{label}: {value}")));
     }
@@ -465,7 +467,7 @@ pub fn build_from(
     }
 
     b.push(Block::Heading(Part::Disclaimer, ui.disclaimer.to_string()));
-    b.push(Block::Paragraph(g.disclaimer.value.clone()));
+    b.push(Block::Paragraph(g.disclaimer.value.to_string()));
     b.push(Block::Paragraph(fill(
         &ui.content_version,
         &[
@@ -475,8 +477,8 @@ pub fn build_from(
     )));
 
     Document {
-        title: g.title.value.clone(),
-        language: g.language.value.clone(),
+        title: g.title.value.to_string(),
+        language: g.language.value.to_string(),
         contact: contact.clone(),
         blocks: b,
         qr: None,
@@ -497,7 +499,7 @@ pub fn phone(contact: &Contact, ui: &UiText) -> String {
     contact
         .phone
         .as_ref()
-        .map_or_else(|| ui.phone_unknown.to_string(), |p| p.value.clone())
+        .map_or_else(|| ui.phone_unknown.to_string(), |p| p.value.to_string())
 }
 
 /// The contact's lines after its name: (label, value).
@@ -505,8 +507,8 @@ pub fn contact_lines(contact: &Contact, ui: &UiText) -> Vec<(String, String)> {
     let mut out = vec![(ui.contact_phone.to_string(), phone(contact, ui))];
     let after = match (&contact.after_hours_phone, &contact.after_hours) {
         (Some(p), Some(t)) => Some(format!("{p}. {t}")),
-        (Some(p), None) => Some(p.value.clone()),
-        (None, Some(t)) => Some(t.value.clone()),
+        (Some(p), None) => Some(p.value.to_string()),
+        (None, Some(t)) => Some(t.value.to_string()),
         (None, None) => None,
     };
     if let Some(after) = after {

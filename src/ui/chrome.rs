@@ -52,7 +52,7 @@ pub(super) fn reload_errors(app: &App, ui: &UiText, theme: &Theme, body: Rect, b
 /// The plan's name and dates.
 pub(super) fn header(app: &App, ui: &UiText, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.header);
-    let mut name = app.guide().treatment.value.clone();
+    let mut name = app.guide().treatment.value.to_string();
     for addon in app.plan().chosen_addons() {
         name.push_str(", ");
         name.push_str(&addon.label);

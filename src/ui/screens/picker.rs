@@ -46,7 +46,7 @@ pub fn picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
                     .library
                     .find(id, Some(&app.content.language))
                     .or_else(|| app.content.library.find(id, None));
-                let title = guide.map_or(id.clone(), |g| g.title.value.clone());
+                let title = guide.map_or(id.clone(), |g| g.title.value.to_string());
                 let mark = if *id == app.content.guide_id {
                     "(•) "
                 } else {
@@ -70,7 +70,7 @@ pub fn picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, view: &mut
                 let label = app
                     .guide()
                     .addon(id)
-                    .map_or(id.clone(), |a| a.label.value.clone());
+                    .map_or(id.clone(), |a| a.label.value.to_string());
                 let mark = if app.content.addons.contains(id) {
                     "[✓] "
                 } else {

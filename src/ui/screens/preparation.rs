@@ -80,7 +80,7 @@ fn stop_banner(app: &App, theme: &Theme, area: Rect) -> (Body, Vec<usize>) {
         let q = &p.screening[i];
         let text = match &q.why {
             Some(why) => format!("{} {}", q.question, why),
-            None => q.question.value.clone(),
+            None => q.question.value.to_string(),
         };
         banner.item(4, "• ", theme.stop, &text, theme.stop, None);
     }
