@@ -14,6 +14,8 @@
 //! References in the text (`{limit.no-makeup.after}`) are filled in last, in
 //! the plan's language and with dates when the treatment date is known.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::dates;
@@ -215,7 +217,7 @@ fn tagged(text: &Text, origin: Origin) -> Text {
 /// A removed line stays as an empty placeholder (keeping its id, so another
 /// add-on can still place a line next to where it was) until the merge ends.
 fn tombstone(id: &LineId, origin: Origin) -> Text {
-    let mut t = Text::new(String::new(), id.span.clone()).with_origin(origin);
+    let mut t = Text::new("", id.span.clone()).with_origin(origin);
     t.id = Some(id.clone());
     t
 }
@@ -367,11 +369,7 @@ fn merge_addon(g: &mut Guide, a: &Addon, origin: Origin) {
 /// the days overlap, in the category's place.
 fn merge_aftercare(g: &mut Guide, extra: &AddonAftercare, shift: i64, origin: Origin) {
     let days = extra.days.shifted(shift);
-    let category_order: Vec<String> = g
-        .categories
-        .iter()
-        .map(|c| c.id.value.to_string())
-        .collect();
+    let category_order: Vec<Arc<str>> = g.categories.iter().map(|c| c.id.value.clone()).collect();
     for note in &extra.care {
         for (kind, line) in &note.lines {
             let mut placed = false;
@@ -410,9 +408,7 @@ fn merge_aftercare(g: &mut Guide, extra: &AddonAftercare, shift: i64, origin: Or
                             lines: Vec::new(),
                         });
                         let rank = |c: &CareNote| {
-                            category_order
-                                .iter()
-                                .position(|id| **id == *c.category.value)
+                            category_order.iter().position(|id| *id == c.category.value)
                         };
                         entry.care.sort_by_key(|c| rank(c));
                         entry

@@ -426,7 +426,7 @@ impl<'a, 'i> Table<'a, 'i> {
         self.is_map = true;
         let mut out = Vec::new();
         for (key, value) in self.table.iter() {
-            let key_text = Text::new(key.get_ref().to_string(), key.span());
+            let key_text = Text::new(&key.get_ref()[..], key.span());
             match value.get_ref() {
                 DeValue::Table(t) => {
                     out.push((key_text, Table::new(t, value.span(), name(key.get_ref()))))
@@ -498,7 +498,7 @@ fn read_text(
         d.error(value.span(), format!("`{key}` in {table} is empty"));
         return None;
     }
-    let mut text = Text::new(s.trim().to_string(), value.span());
+    let mut text = Text::new(s.trim(), value.span());
     if text.value.contains(['{', '}']) {
         // It may refer to values the guide holds; they are filled in later.
         text.template = Some(text.value.to_string());
